@@ -1,0 +1,101 @@
+package org.physlab.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run history: runs, their metrics, artifacts and log lines, and the processes executing them.
+ * Thread-safe. Every method throws {@link StoreException} when the database fails; nothing already
+ * committed is lost by such a failure.
+ */
+public interface RunStore extends AutoCloseable {
+
+    /** Opens the store, bringing the schema up to date with the Flyway migrations in {@code db/migration}. */
+    static RunStore open(StoreConfig config) {
+        return JdbcRunStore.open(config);
+    }
+
+    // ---- processes: who executes runs (leases, for crash recovery) --------------------------
+
+    /** Records a live process ({@code kind}: "server" or "cli") and returns its id. */
+    String registerProcess(String host, long pid, String kind);
+
+    /** Renews the process's lease; call every few seconds. */
+    void heartbeat(String processId);
+
+    /** Removes a process that shuts down cleanly. */
+    void unregisterProcess(String processId);
+
+    /**
+     * Marks INTERRUPTED every QUEUED or RUNNING run whose process is gone: a process on this host
+     * whose pid is no longer alive, or any process whose last heartbeat is older than {@code staleAfter}.
+     * Runs of live processes are never touched.
+     *
+     * @return the runs marked, with status INTERRUPTED and a reason in {@code error}
+     */
+    List<RunRecord> interruptOrphans(String thisHost, Duration staleAfter);
+
+    // ---- runs ------------------------------------------------------------------------------------
+
+    /** Stores a new QUEUED run and returns it with its generated id. */
+    RunRecord create(NewRun run);
+
+    /** QUEUED → RUNNING, owned by {@code processId}; false if the run was no longer QUEUED. */
+    boolean markRunning(String runId, String processId);
+
+    /** Latest progress; cheap, may be called often (implementations may coalesce writes). */
+    void updateProgress(String runId, double fraction, String message);
+
+    /**
+     * Ends a run: sets a terminal status, error text (or null), summary and end time, unless the run has
+     * already ended (then returns false and changes nothing).
+     */
+    boolean finish(String runId, RunStatus status, String error, Map<String, Double> summary);
+
+    /** The run with this id, or the only run whose id starts with {@code idOrPrefix}. */
+    Optional<RunRecord> find(String idOrPrefix);
+
+    List<RunRecord> list(RunQuery query);
+
+    long count(RunQuery query);
+
+    void setTags(String runId, List<String> tags);
+
+    void setNotes(String runId, String notes);
+
+    // ---- metrics -----------------------------------------------------------------------------------
+
+    /** Appends points in one transaction (JDBC batch); 100,000 points take well under a second. */
+    void appendMetrics(String runId, List<MetricPoint> points);
+
+    /** Points of one metric with step &gt; {@code afterStep}, ordered by step, at most {@code limit}. */
+    List<MetricPoint> metrics(String runId, String key, long afterStep, int limit);
+
+    /** Every metric key the run logged, sorted. */
+    List<String> metricKeys(String runId);
+
+    /** Last/min/max/count per metric key. */
+    Map<String, MetricStats> metricStats(String runId);
+
+    // ---- artifacts ---------------------------------------------------------------------------------
+
+    /** Stores (or replaces) an artifact's metadata and data. */
+    void putArtifact(ArtifactInfo info, byte[] data);
+
+    List<ArtifactInfo> artifacts(String runId);
+
+    Optional<byte[]> artifactData(String runId, String name);
+
+    // ---- logs ----------------------------------------------------------------------------------------
+
+    void appendLogs(String runId, List<LogLine> lines);
+
+    /** Lines with seq &gt; {@code afterSeq}, in order, at most {@code limit}. */
+    List<LogLine> logs(String runId, long afterSeq, int limit);
+
+    /** Releases connections; an embedded database is closed cleanly. */
+    @Override
+    void close();
+}

@@ -1,0 +1,18 @@
+package org.physlab.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where the run history lives: any JDBC URL Flyway and the store support (H2 embedded, H2 server).
+ */
+public record StoreConfig(String jdbcUrl, String user, String password) {
+
+    /**
+     * H2 in a file under {@code home/db}, in mixed mode ({@code AUTO_SERVER=TRUE}) so that a CLI and a
+     * running server can use the same home at once.
+     */
+    public static StoreConfig embedded(Path home) {
+        Path file = home.toAbsolutePath().resolve("db").resolve("physlab");
+        return new StoreConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+}

@@ -1,0 +1,117 @@
+package org.physlab.runtime;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.physlab.store.StoreConfig;
+
+/**
+ * Everything configurable, read from {@code HOME/conf/physlab.properties} and then overridden by
+ * explicit settings (command-line flags, system properties {@code -Dphyslab.…}).
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><td>physlab.db.url</td><td>JDBC URL; default H2 in {@code HOME/db} in mixed mode</td></tr>
+ * <tr><td>physlab.db.user / physlab.db.password</td><td>database credentials (default sa / empty)</td></tr>
+ * <tr><td>physlab.plugins.dirs</td><td>extra plugin folders, separated by the path separator; {@code HOME/plugins} is always watched</td></tr>
+ * <tr><td>physlab.plugins.pollMillis</td><td>how often the plugin folders are scanned (default 1000)</td></tr>
+ * <tr><td>physlab.runs.maxConcurrent</td><td>runs executing at once (default: number of cores)</td></tr>
+ * <tr><td>physlab.runs.gpuSlots</td><td>runs executing at once on a GPU backend (default 1)</td></tr>
+ * <tr><td>physlab.runs.timeLimitSeconds</td><td>default per-run time limit, 0 for none (default 0)</td></tr>
+ * <tr><td>physlab.heartbeat.seconds</td><td>how often a process renews its lease (default 5)</td></tr>
+ * <tr><td>physlab.recovery.staleSeconds</td><td>a lease older than this marks a process dead (default 30)</td></tr>
+ * <tr><td>physlab.server.host / physlab.server.port</td><td>where {@code physlab serve} listens (default 127.0.0.1:8080)</td></tr>
+ * <tr><td>physlab.user</td><td>the user recorded with runs (default: the OS user)</td></tr>
+ * </table>
+ */
+public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store, int maxConcurrentRuns,
+                            int gpuSlots, Duration defaultTimeLimit, Duration heartbeatInterval,
+                            Duration staleAfter, Duration pluginPollInterval, String serverHost, int serverPort,
+                            String user) {
+
+    public static final String HOME_ENV = "PHYSLAB_HOME";
+
+    public PhyslabConfig {
+        home = home.toAbsolutePath().normalize();
+        pluginDirs = List.copyOf(pluginDirs);
+        if (maxConcurrentRuns < 1) throw new IllegalArgumentException("physlab.runs.maxConcurrent must be at least 1");
+        if (gpuSlots < 1) throw new IllegalArgumentException("physlab.runs.gpuSlots must be at least 1");
+        if (serverPort < 0 || serverPort > 65535) throw new IllegalArgumentException("port must be 0-65535");
+    }
+
+    /** The plugins folder inside the home; a jar dropped here is installed while Physlab runs. */
+    public Path homePluginDir() {
+        return home.resolve("plugins");
+    }
+
+    /** Where Felix keeps its bundle cache (rebuilt at every start). */
+    public Path felixCacheDir() {
+        return home.resolve("cache").resolve("felix");
+    }
+
+    /** {@code --home}, else {@code $PHYSLAB_HOME}, else {@code ~/physlab-home}. */
+    public static Path resolveHome(Path explicit) {
+        if (explicit != null) return explicit;
+        String env = System.getenv(HOME_ENV);
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), "physlab-home");
+    }
+
+    /** Reads {@code home/conf/physlab.properties} (if present), then system properties, then {@code overrides}. */
+    public static PhyslabConfig load(Path home, Map<String, String> overrides) {
+        Map<String, String> p = new HashMap<>();
+        Path file = home.resolve("conf").resolve("physlab.properties");
+        if (Files.isRegularFile(file)) {
+            Properties props = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            props.stringPropertyNames().forEach(k -> p.put(k, props.getProperty(k).trim()));
+        }
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("physlab."))
+                .forEach(k -> p.put(k, System.getProperty(k)));
+        if (overrides != null) p.putAll(overrides);
+
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(home.resolve("plugins"));
+        String extra = p.get("physlab.plugins.dirs");
+        if (extra != null && !extra.isBlank()) {
+            for (String d : extra.split(java.io.File.pathSeparator)) if (!d.isBlank()) dirs.add(Path.of(d.trim()));
+        }
+        StoreConfig store = p.containsKey("physlab.db.url")
+                ? new StoreConfig(p.get("physlab.db.url"), p.getOrDefault("physlab.db.user", "sa"),
+                        p.getOrDefault("physlab.db.password", ""))
+                : StoreConfig.embedded(home);
+        int cores = Runtime.getRuntime().availableProcessors();
+        long limit = longOf(p, "physlab.runs.timeLimitSeconds", 0);
+        return new PhyslabConfig(home, dirs, store,
+                (int) longOf(p, "physlab.runs.maxConcurrent", cores),
+                (int) longOf(p, "physlab.runs.gpuSlots", 1),
+                limit > 0 ? Duration.ofSeconds(limit) : null,
+                Duration.ofSeconds(longOf(p, "physlab.heartbeat.seconds", 5)),
+                Duration.ofSeconds(longOf(p, "physlab.recovery.staleSeconds", 30)),
+                Duration.ofMillis(longOf(p, "physlab.plugins.pollMillis", 1000)),
+                p.getOrDefault("physlab.server.host", "127.0.0.1"),
+                (int) longOf(p, "physlab.server.port", 8080),
+                p.getOrDefault("physlab.user", System.getProperty("user.name", "unknown")));
+    }
+
+    private static long longOf(Map<String, String> p, String key, long dflt) {
+        String v = p.get(key);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+}
