@@ -106,7 +106,7 @@ class HistoryCommandsTest {
         assertEquals(0, show.exitCode(), show.toString());
         for (String part : List.of("run " + fast, "experiment  oscillator.response", "plugin      physlab.oscillator 1.0.0",
                 "status      SUCCEEDED", "seed        42", "tags        sweep", "lr      0.01", "hidden  100,100",
-                "finalLoss  0.25", "loss", "model  file  3 B  Trained network", "training with lr 0.01")) {
+                "finalLoss  0.25", "loss", "model  file   3 B  Trained network", "training with lr 0.01")) {
             assertTrue(show.out().contains(part), part + " missing from\n" + show.out());
         }
         JsonNode json = Json.mapper().readTree(physlab("show", fast, "--json", "--logs", "1").out());
