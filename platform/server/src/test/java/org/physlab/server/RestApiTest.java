@@ -246,6 +246,14 @@ class RestApiTest {
     }
 
     @Test
+    void aSecondServerOnATakenPortSaysSo() {
+        PhyslabServer second = new PhyslabServer(lab, "127.0.0.1", server.port());
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, second::start);
+        assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + server.port()), e.getMessage());
+        second.close();
+    }
+
+    @Test
     void unknownPathsAndMethodsAnswerJson() throws Exception {
         ApiClient.Answer nope = api.get("/api/nope");
         assertEquals(404, nope.status());
