@@ -48,7 +48,7 @@ class PhyslabDistributionIT {
     private static final Path DISTRIBUTION = Path.of(System.getProperty("physlab.distribution", "target/physlab"));
 
     @TempDir
-    Path tmp;
+    static Path tmp;
     Path home;
     Launcher physlab;
 

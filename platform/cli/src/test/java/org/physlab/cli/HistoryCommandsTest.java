@@ -34,7 +34,7 @@ import org.physlab.store.StoreConfig;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryCommandsTest {
     @TempDir
-    Path home;
+    static Path home;
     String fast;
     String slow;
     String broken;

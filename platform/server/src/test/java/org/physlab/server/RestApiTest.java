@@ -31,7 +31,7 @@ import org.physlab.testkit.experiments.version.v1.VersionExperiment;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestApiTest {
     @TempDir
-    Path home;
+    static Path home;
     Physlab lab;
     PhyslabServer server;
     ApiClient api;
