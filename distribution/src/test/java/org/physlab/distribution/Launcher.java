@@ -89,9 +89,27 @@ final class Launcher {
         return new Running(pb.start(), out, err);
     }
 
-    /** Sends SIGINT, as Ctrl-C in a terminal does. */
+    /**
+     * Sends SIGINT, as Ctrl-C in a terminal does; or SIGTERM, which physlab handles the same way,
+     * where the process ignores SIGINT (as background jobs of non-interactive shells do, e.g. under
+     * some CI runners).
+     */
     static void interrupt(Process p) throws Exception {
+        if (ignoresSigint(p.pid())) {
+            p.destroy();
+            return;
+        }
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
         kill.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Reads the ignored-signals mask of a Linux process (bit 1 is SIGINT). */
+    static boolean ignoresSigint(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.isReadable(status)) return false;
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 2L) != 0;
+        }
+        return false;
     }
 }

@@ -20,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -233,14 +232,11 @@ class PhyslabDistributionIT {
         String id = awaitMatch(run, Pattern.compile("(?m)^run (\\S+) \\(testkit\\.sleep"));
         awaitStatus(id, "RUNNING");
         Launcher.interrupt(run.process);
-        if (!run.process.waitFor(30, TimeUnit.SECONDS)) {
-            // Where SIGINT is ignored (a background job of a non-interactive shell), SIGTERM does the same.
-            run.process.destroy();
-        }
         Launcher.Result r = run.await();
         assertEquals(1, r.exitCode(), r.toString());
         JsonNode result = JSON.readTree(r.out());
         assertEquals("CANCELLED", result.get("status").asText(), r.toString());
+        assertTrue(r.err().contains("cancelling run " + id), r.toString());
         assertEquals(id, result.get("runId").asText());
         awaitStatus(id, "CANCELLED");
     }

@@ -100,11 +100,12 @@ final class RunCommand implements Callable<Integer> {
         };
         lab.runs().addListener(listener);
         AtomicInteger interrupts = new AtomicInteger();
-        try (Signals signals = Signals.handle(() -> {
+        try (Signals signals = Signals.handle(signal -> {
             if (interrupts.incrementAndGet() == 1) {
                 if (bar != null) bar.clear();
                 io.err().println("cancelling run " + id + " (press Ctrl-C again to quit at once)");
-                lab.runs().cancel(id, "cancelled by the user (Ctrl-C)");
+                lab.runs().cancel(id, signal.equals("INT") ? "cancelled by the user (Ctrl-C)"
+                        : "cancelled: physlab run received SIG" + signal);
             } else {
                 Runtime.getRuntime().halt(130);
             }

@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
         if (host != null) flags.put("physlab.server.host", host);
         if (port != null) flags.put("physlab.server.port", Integer.toString(port));
         CountDownLatch stop = new CountDownLatch(1);
-        try (Signals signals = Signals.handle(stop::countDown);
+        try (Signals signals = Signals.handle(signal -> stop.countDown());
              Physlab lab = physlab.startLab(flags);
              PhyslabServer server = new PhyslabServer(lab)) {
             try {

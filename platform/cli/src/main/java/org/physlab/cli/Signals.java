@@ -2,6 +2,7 @@ package org.physlab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -19,17 +20,21 @@ final class Signals implements AutoCloseable {
 
     private Signals() { }
 
-    /** Calls {@code onSignal} (on a signal thread) at every SIGINT or SIGTERM until closed. */
-    static Signals handle(Runnable onSignal) {
+    /**
+     * Calls {@code onSignal} (on a signal thread) with the signal's name, {@code INT} or {@code TERM},
+     * at every SIGINT or SIGTERM until closed. A process started with SIGINT ignored (a background job
+     * of a non-interactive shell) keeps ignoring it; SIGTERM still works.
+     */
+    static Signals handle(Consumer<String> onSignal) {
         Signals s = new Signals();
         for (String name : List.of("INT", "TERM")) {
             try {
                 Signal signal = new Signal(name);
-                SignalHandler previous = Signal.handle(signal, sig -> onSignal.run());
+                SignalHandler previous = Signal.handle(signal, sig -> onSignal.accept(name));
                 s.restores.add(() -> Signal.handle(signal, previous));
             } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
                 // This JVM or OS does not let us handle the signal: a shutdown hook is the next best thing.
-                Thread hook = new Thread(onSignal, "physlab-shutdown");
+                Thread hook = new Thread(() -> onSignal.accept(name), "physlab-shutdown");
                 try {
                     Runtime.getRuntime().addShutdownHook(hook);
                     s.restores.add(() -> {
