@@ -1,0 +1,90 @@
+package ${package};
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.physlab.api.Artifact;
+import org.physlab.api.ExperimentDescriptor;
+import org.physlab.api.FieldError;
+import org.physlab.api.InvalidParametersException;
+import org.physlab.api.RunCancelledException;
+import org.physlab.api.Summary;
+
+class DampedPendulumTest {
+
+    private final DampedPendulum pendulum = new DampedPendulum();
+
+    @Test
+    void describesItselfWithAValidIdAndDefaultsForEveryParameter() {
+        ExperimentDescriptor descriptor = pendulum.descriptor();
+        assertEquals("${pluginNamespace}.period", descriptor.id());
+        assertEquals(List.of("length", "damping", "initialAngle", "steps", "dt"),
+                descriptor.parameters().defaults().keySet().stream().toList());
+    }
+
+    @Test
+    void smallUndampedSwingsKeepTheTextbookPeriod() {
+        RecordingRunContext run = RecordingRunContext.of(pendulum,
+                Map.of("length", "2.0", "damping", "0", "initialAngle", "2", "steps", "4000", "dt", "0.002"));
+
+        Summary summary = pendulum.run(run);
+
+        double textbook = 2 * Math.PI * Math.sqrt(2.0 / 9.80665);                 // T₀ = 2π√(L/g)
+        assertEquals(textbook, summary.metrics().get("period"), 1e-3 * textbook);
+        assertEquals(1.0, summary.metrics().get("energyRetained"), 1e-6, "no damping, no loss");
+    }
+
+    @Test
+    void wideSwingsTakeLongerThanTheSmallAnglePeriod() {
+        RecordingRunContext run = RecordingRunContext.of(pendulum,
+                Map.of("damping", "0", "initialAngle", "60", "steps", "3000", "dt", "0.005"));
+
+        double ratio = pendulum.run(run).metrics().get("periodRatio");
+
+        // Exact: T/T₀ = 2·K(k²)/π with k = sin(θ₀/2) = 1/2, K the complete elliptic integral: 1.07318.
+        assertEquals(1.07318, ratio, 1e-3);
+    }
+
+    @Test
+    void dampingDrainsEnergyStepByStepAndEverythingIsReported() {
+        RecordingRunContext run = RecordingRunContext.of(pendulum, Map.of("steps", "1000"));
+
+        Summary summary = pendulum.run(run);
+
+        double retained = summary.metrics().get("energyRetained");
+        assertTrue(retained > 0 && retained < 1, "damping 0.1/s loses some energy in 5 s, got " + retained);
+        List<Double> energy = run.metric("energy");
+        assertEquals(1000, energy.size(), "one energy point per step");
+        for (int i = 1; i < energy.size(); i++) {
+            assertTrue(energy.get(i) <= energy.get(i - 1) + 1e-12, "energy rose at step " + (i + 1));
+        }
+        assertEquals(1.0, run.lastProgress());
+        Artifact.LineChart chart = assertInstanceOf(Artifact.LineChart.class, run.artifact("trajectory"));
+        assertEquals(List.of("RK4", "small-angle theory"), chart.series().stream().map(Artifact.Series::name).toList());
+    }
+
+    @Test
+    void aCancelledRunStopsBeforeTheNextStep() {
+        RecordingRunContext run = RecordingRunContext.of(pendulum, Map.of());
+        run.cancel();
+
+        assertThrows(RunCancelledException.class, () -> pendulum.run(run));
+        assertTrue(run.metric("angle").isEmpty());
+    }
+
+    @Test
+    void rejectsATimeStepTooCoarseForTheSwing() {
+        InvalidParametersException e = assertThrows(InvalidParametersException.class,
+                () -> pendulum.descriptor().parameters().validate(Map.of("length", "0.01", "dt", "0.01")));
+
+        FieldError error = e.errors().get(0);
+        assertEquals("dt", error.parameter());
+        assertFalse(error.message().isBlank());
+    }
+}
