@@ -37,6 +37,7 @@ class DampedPendulumTest {
 
         double textbook = 2 * Math.PI * Math.sqrt(2.0 / 9.80665);                 // T₀ = 2π√(L/g)
         assertEquals(textbook, summary.metrics().get("period"), 1e-3 * textbook);
+        assertEquals(exactPeriod(2.0, 2), summary.metrics().get("period"), 1e-5 * textbook);
         assertEquals(1.0, summary.metrics().get("energyRetained"), 1e-6, "no damping, no loss");
     }
 
@@ -45,10 +46,10 @@ class DampedPendulumTest {
         RecordingRunContext run = RecordingRunContext.of(pendulum,
                 Map.of("damping", "0", "initialAngle", "60", "steps", "3000", "dt", "0.005"));
 
-        double ratio = pendulum.run(run).metrics().get("periodRatio");
+        Summary summary = pendulum.run(run);
 
-        // Exact: T/T₀ = 2·K(k²)/π with k = sin(θ₀/2) = 1/2, K the complete elliptic integral: 1.07318.
-        assertEquals(1.07318, ratio, 1e-3);
+        assertEquals(1.073182, summary.metrics().get("periodRatio"), 1e-5);      // 2·K(sin²30°)/π
+        assertEquals(exactPeriod(1.0, 60), summary.metrics().get("period"), 1e-5);
     }
 
     @Test
@@ -86,5 +87,20 @@ class DampedPendulumTest {
         FieldError error = e.errors().get(0);
         assertEquals("dt", error.parameter());
         assertFalse(error.message().isBlank());
+    }
+
+    /**
+     * The exact period of an undamped pendulum released at rest from {@code degrees}:
+     * T = T₀ / AGM(1, cos(θ₀/2)), AGM the arithmetic-geometric mean (the complete elliptic integral).
+     */
+    private static double exactPeriod(double length, double degrees) {
+        double a = 1;
+        double b = Math.cos(Math.toRadians(degrees) / 2);
+        while (Math.abs(a - b) > 1e-15) {
+            double mean = (a + b) / 2;
+            b = Math.sqrt(a * b);
+            a = mean;
+        }
+        return DampedPendulum.smallAnglePeriod(length) / a;
     }
 }
