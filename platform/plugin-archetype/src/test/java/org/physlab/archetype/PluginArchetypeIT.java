@@ -50,6 +50,10 @@ class PluginArchetypeIT {
 
     private static final String SERVICES = "META-INF/services/org.physlab.api.Experiment";
 
+    /** Shown with a failed nested build: the usual cause on a fresh machine. */
+    private static final String COLD_REPOSITORY_HINT = "\n(If an artifact was not found in warm-local-repository, the local"
+            + " repository of this build lacks a plugin the generated project uses: run one online Physlab build first.)";
+
     private Path work;
     private Path projects;
     private MavenLauncher maven;
@@ -79,9 +83,9 @@ class PluginArchetypeIT {
         projects = emptyDirectory(work.resolve("projects"));
 
         MavenLauncher.Result generated = generate("pendulum", "com.example.pendulum");
-        assertTrue(generated.succeeded(), generated::describe);
+        assertTrue(generated.succeeded(), () -> generated.describe() + COLD_REPOSITORY_HINT);
         MavenLauncher.Result packaged = maven.run(projects, work.resolve("logs/package-pendulum.log"), "-f", "pendulum", "package");
-        assertTrue(packaged.succeeded(), packaged::describe);
+        assertTrue(packaged.succeeded(), () -> packaged.describe() + COLD_REPOSITORY_HINT);
         pluginJar = projects.resolve("pendulum/target/pendulum-1.0.0.jar");
         assertTrue(Files.isRegularFile(pluginJar), "mvn package made no " + pluginJar);
     }
@@ -130,7 +134,7 @@ class PluginArchetypeIT {
         Path report = projects.resolve("pendulum/target/surefire-reports/TEST-com.example.pendulum.DampedPendulumTest.xml");
         assertTrue(Files.isRegularFile(report), "the generated project's tests did not run: no " + report);
         Element suite = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
-        assertTrue(Integer.parseInt(suite.getAttribute("tests")) >= 5, "too few tests ran: " + suite.getAttribute("tests"));
+        assertTrue(Integer.parseInt(suite.getAttribute("tests")) >= 7, "too few tests ran: " + suite.getAttribute("tests"));
         assertEquals("0", suite.getAttribute("failures"));
         assertEquals("0", suite.getAttribute("errors"));
         assertEquals("0", suite.getAttribute("skipped"));
