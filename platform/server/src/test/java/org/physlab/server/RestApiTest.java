@@ -161,10 +161,12 @@ class RestApiTest {
         assertEquals(5000, exported.get("metrics").get("square").get("values").size());
         assertEquals(400, api.get("/api/runs/" + id + "/export?format=xml").status());
 
-        JsonNode tagged = api.put("/api/runs/" + id.substring(0, 8) + "/tags", "[\"api\", \"checked\"]").json();
-        assertEquals("[\"api\",\"checked\"]", tagged.get("tags").toString());
-        JsonNode noted = api.put("/api/runs/" + id + "/notes", "{\"notes\": \"looks right\"}").json();
-        assertEquals("looks right", noted.get("notes").asText());
+        ApiClient.Answer tagged = api.put("/api/runs/" + id.substring(0, 8) + "/tags", "[\"api\", \"checked\"]");
+        assertEquals(200, tagged.status(), tagged.toString());
+        assertEquals("[\"api\",\"checked\"]", tagged.json().get("tags").toString());
+        ApiClient.Answer noted = api.put("/api/runs/" + id + "/notes", "{\"notes\": \"looks right\"}");
+        assertEquals(200, noted.status(), noted.toString());
+        assertEquals("looks right", noted.json().get("notes").asText());
         assertEquals(1, api.get("/api/runs?tag=checked").json().get("total").asLong());
     }
 
