@@ -186,12 +186,12 @@ class PhyslabDistributionIT {
         Launcher.Result filtered = physlab.run("runs", "--status", "failed");
         assertEquals(0, filtered.exitCode(), filtered.toString());
         assertEquals(2, filtered.out().lines().count(), "header and the failed run: " + filtered);
-        assertTrue(filtered.out().contains(runIds.get(2).substring(0, 8)), filtered.toString());
+        assertTrue(filtered.out().contains(runIds.get(2)), filtered.toString());
 
         Launcher.Result tagged = physlab.run("runs", "--tag", "it", "--json");
         assertEquals(1, JSON.readTree(tagged.out()).size(), tagged.toString());
 
-        Launcher.Result show = physlab.run("show", runIds.get(0).substring(0, 8));
+        Launcher.Result show = physlab.run("show", runIds.get(0).substring(0, runIds.get(0).length() - 1));
         assertEquals(0, show.exitCode(), show.toString());
         for (String part : List.of("run " + runIds.get(0), "experiment  testkit.count", "plugin      testkit.demo 1.2.3",
                 "status      SUCCEEDED", "seed        7", "Summary", "sum", "Metrics", "square", "Artifacts",

@@ -60,11 +60,11 @@ final class RunsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One line per run: id prefix, experiment, status, start, duration, seed, tags and headline metrics. */
+    /** One line per run: id, experiment, status, start, duration, seed, tags and headline metrics. */
     static String table(List<RunRecord> runs) {
         TextTable t = new TextTable("ID", "EXPERIMENT", "STATUS", "STARTED", "DURATION", "SEED", "TAGS", "SUMMARY");
         for (RunRecord r : runs) {
-            t.row(Formats.shortId(r.id()), r.experimentId(), r.status(), Formats.time(r.startedAt()),
+            t.row(r.id(), r.experimentId(), r.status(), Formats.time(r.startedAt()),
                     r.startedAt() == null ? "-" : Formats.duration(r.durationSeconds()), r.seed(),
                     String.join(",", r.tags()), summary(r.summary()));
         }

@@ -161,7 +161,7 @@ class RestApiTest {
         assertEquals(5000, exported.get("metrics").get("square").get("values").size());
         assertEquals(400, api.get("/api/runs/" + id + "/export?format=xml").status());
 
-        ApiClient.Answer tagged = api.put("/api/runs/" + id.substring(0, 8) + "/tags", "[\"api\", \"checked\"]");
+        ApiClient.Answer tagged = api.put("/api/runs/" + id.substring(0, id.length() - 1) + "/tags", "[\"api\", \"checked\"]");
         assertEquals(200, tagged.status(), tagged.toString());
         assertEquals("[\"api\",\"checked\"]", tagged.json().get("tags").toString());
         ApiClient.Answer noted = api.put("/api/runs/" + id + "/notes", "{\"notes\": \"looks right\"}");

@@ -65,11 +65,6 @@ public final class Formats {
         return t == null ? "-" : LOCAL.format(t);
     }
 
-    /** The first 8 characters of a long id (enough to name a run on the command line). */
-    public static String shortId(String id) {
-        return id.length() > 12 ? id.substring(0, 8) : id;
-    }
-
     /** Text squeezed to one line (newlines become spaces), for one-line messages. */
     public static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();

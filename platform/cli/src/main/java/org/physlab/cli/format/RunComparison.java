@@ -77,7 +77,7 @@ public record RunComparison(List<RunHeader> runs, Map<String, List<Object>> diff
         int n = runs.size();
         String[] header = new String[n + 1];
         header[0] = "";
-        for (int i = 0; i < n; i++) header[i + 1] = Formats.shortId(runs.get(i).id());
+        for (int i = 0; i < n; i++) header[i + 1] = runs.get(i).id();
         StringBuilder b = new StringBuilder();
 
         TextTable head = new TextTable(header);

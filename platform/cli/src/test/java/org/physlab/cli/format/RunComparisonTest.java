@@ -22,9 +22,9 @@ class RunComparisonTest {
 
     @Test
     void onlyDifferingParametersAreListedAndMetricsSitSideBySide() {
-        RunRecord a = RunResultTest.record("aaaaaaaa-0000-0000-0000-000000000001", RunStatus.SUCCEEDED,
+        RunRecord a = RunResultTest.record("20250301-120000-aaaa", RunStatus.SUCCEEDED,
                 params("lr", 0.01, "hidden", List.of(100L, 100L), "steps", 200L), Map.of("loss", 0.05), null);
-        RunRecord b = RunResultTest.record("bbbbbbbb-0000-0000-0000-000000000002", RunStatus.FAILED,
+        RunRecord b = RunResultTest.record("20250301-121500-bbbb", RunStatus.FAILED,
                 params("lr", 0.1, "hidden", List.of(100L, 100L), "steps", 200L, "extra", true), Map.of(), "diverged");
         Map<String, Map<String, MetricStats>> stats = Map.of(
                 a.id(), Map.of("loss", new MetricStats("loss", 0.05, 199, 0.05, 2.0, 200)),
@@ -41,7 +41,7 @@ class RunComparisonTest {
 
         String text = c.text(false);
         List<String> lines = text.lines().toList();
-        assertTrue(lines.get(0).matches("\\s+aaaaaaaa\\s+bbbbbbbb"), text);
+        assertTrue(lines.get(0).matches("\\s+20250301-120000-aaaa\\s+20250301-121500-bbbb"), text);
         assertTrue(lines.contains("  lr     0.01  0.1"), text);
         assertTrue(lines.contains("  extra  -     true"), text);
         assertTrue(text.contains("(2 more the same; --all lists them)"), text);
