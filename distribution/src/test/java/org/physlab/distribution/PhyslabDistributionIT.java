@@ -284,7 +284,8 @@ class PhyslabDistributionIT {
         }
         Launcher.Result stopped = serve.await();
         assertEquals(0, stopped.exitCode(), "serve stops cleanly on SIGTERM: " + stopped);
-        assertFalse(stopped.err().contains("Exception"), stopped.toString());
+        assertEquals(List.of("physlab home: " + home.toAbsolutePath(), "stopping"), stopped.errLines(),
+                "no warnings or stack traces: " + stopped);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -293,6 +294,8 @@ class PhyslabDistributionIT {
         Launcher.Result r = physlab.run(args);
         assertEquals(expectedExit, r.exitCode(), r.toString());
         assertEquals(1, r.out().strip().lines().count(), "exactly one line on stdout: " + r);
+        assertTrue(r.errLines().stream().allMatch(l -> l.startsWith("physlab home: ") || l.matches("run \\S+ \\(.*, seed -?\\d+\\)")),
+                "no warnings or stack traces on stderr: " + r);
         try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(r.out())) {
             List<JsonNode> all = values.readAll();
             assertEquals(1, all.size(), "exactly one JSON value: " + r);
