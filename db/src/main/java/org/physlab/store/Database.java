@@ -12,7 +12,9 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * The connection pool of one store, with the two ways the store talks to it: a read on an
  * auto-commit connection, and a unit of work in one transaction that is rolled back on any failure.
- * Every {@link SQLException} becomes a {@link StoreException} that says what was being done.
+ * Every {@link SQLException} becomes a {@link StoreException} that says what was being done, e.g.
+ * {@code appending 2 log lines to run 20261123-145501-3fa9 failed: Unique index or primary key
+ * violation: ... (SQL state 23505)}.
  *
  * <p>Pooling is HikariCP rather than H2's {@code JdbcConnectionPool}: Hikari checks a connection
  * before lending it after idling, which matters for an H2 TCP server that restarts and for mixed mode
@@ -52,6 +54,12 @@ final class Database implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(15_000);
         hikari.setRegisterMbeans(false);
+        if (config.jdbcUrl().startsWith("jdbc:h2:")) {
+            // Never retire connections by age: closing the last connection to an embedded database
+            // closes the database (and hands mixed mode's server role to another process). H2 servers
+            // do not time connections out either. (PostgreSQL will want Hikari's default.)
+            hikari.setMaxLifetime(0);
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);
@@ -78,7 +86,7 @@ final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} on an auto-commit connection (for reads and single statements). */
-    <T> T read(String what, Work<T> work) {
+    <T> T withConnection(String what, Work<T> work) {
         try (Connection connection = connection()) {
             return work.run(connection);
         } catch (SQLException e) {

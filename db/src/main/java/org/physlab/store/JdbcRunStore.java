@@ -70,7 +70,7 @@ final class JdbcRunStore implements RunStore {
             throw new IllegalArgumentException("pid must be positive, was " + pid);
         }
         String id = UUID.randomUUID().toString();
-        db.read("registering " + kind + " process " + pid + " on host " + host, c -> {
+        db.withConnection("registering " + kind + " process " + pid + " on host " + host, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO processes (id, host, pid, kind, "
                     + "started_at, heartbeat_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
                 insert.setString(1, id);
@@ -86,7 +86,7 @@ final class JdbcRunStore implements RunStore {
     @Override
     public void heartbeat(String processId) {
         requireText(processId, "processId");
-        int renewed = db.read("renewing the lease of process " + processId, c -> {
+        int renewed = db.withConnection("renewing the lease of process " + processId, c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE processes SET heartbeat_at = CURRENT_TIMESTAMP WHERE id = ?")) {
                 update.setString(1, processId);
@@ -102,7 +102,7 @@ final class JdbcRunStore implements RunStore {
     @Override
     public void unregisterProcess(String processId) {
         requireText(processId, "processId");
-        db.read("unregistering process " + processId, c -> {
+        db.withConnection("unregistering process " + processId, c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM processes WHERE id = ?")) {
                 delete.setString(1, processId);
                 return delete.executeUpdate();
@@ -119,7 +119,8 @@ final class JdbcRunStore implements RunStore {
         progress.flush();
         OrphanRecovery recovery = new OrphanRecovery(thisHost, staleAfter, ProcessLease::isAlive);
         List<String> marked = db.inTransaction("recovering the runs of processes that are gone", recovery::run);
-        return marked.isEmpty() ? List.of() : db.read("reading the interrupted runs", c -> RunTable.byIds(c, marked));
+        return marked.isEmpty() ? List.of()
+                : db.withConnection("reading the interrupted runs", c -> RunTable.byIds(c, marked));
     }
 
     // ---- runs -------------------------------------------------------------------------------------------
@@ -158,7 +159,8 @@ final class JdbcRunStore implements RunStore {
                     RunTable.replaceTags(c, candidate, tags);
                     return null;
                 });
-                return db.read("reading the new run " + candidate, c -> RunTable.byIds(c, List.of(candidate)).get(0));
+                return db.withConnection("reading the new run " + candidate,
+                        c -> RunTable.byIds(c, List.of(candidate)).get(0));
             } catch (RunTable.IdTaken taken) {
                 // Another run got this id in the same second; draw another.
             }
@@ -258,7 +260,7 @@ final class JdbcRunStore implements RunStore {
         requireText(idOrPrefix, "run id");
         String wanted = idOrPrefix.trim();
         progress.flush();
-        return db.read("finding run " + wanted, c -> {
+        return db.withConnection("finding run " + wanted, c -> {
             List<String> matches;
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM runs WHERE id = ? UNION "
                     + "SELECT id FROM (SELECT id FROM runs WHERE id LIKE ? ESCAPE '\\' ORDER BY id "
@@ -290,7 +292,7 @@ final class JdbcRunStore implements RunStore {
             return List.of();
         }
         progress.flush();
-        return db.read("listing runs (" + filter + ")", c -> {
+        return db.withConnection("listing runs (" + filter + ")", c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + RunTable.COLUMNS + " FROM runs r"
                     + filter.where() + RunTable.NEWEST_FIRST + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 int next = filter.bind(select, 1);
@@ -304,7 +306,7 @@ final class JdbcRunStore implements RunStore {
     @Override
     public long count(RunQuery query) {
         RunFilter filter = RunFilter.of(query);
-        return db.read("counting runs (" + filter + ")", c -> {
+        return db.withConnection("counting runs (" + filter + ")", c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM runs r" + filter.where())) {
                 filter.bind(select, 1);
                 try (ResultSet rs = select.executeQuery()) {
@@ -387,20 +389,21 @@ final class JdbcRunStore implements RunStore {
         if (limit == 0) {
             return List.of();
         }
-        return db.read("reading metric " + key + " of run " + runId,
+        return db.withConnection("reading metric " + key + " of run " + runId,
                 c -> MetricTables.points(c, runId, key, afterStep, limit));
     }
 
     @Override
     public List<String> metricKeys(String runId) {
         requireText(runId, "runId");
-        return db.read("reading the metric keys of run " + runId, c -> MetricTables.keys(c, runId));
+        return db.withConnection("reading the metric keys of run " + runId, c -> MetricTables.keys(c, runId));
     }
 
     @Override
     public Map<String, MetricStats> metricStats(String runId) {
         requireText(runId, "runId");
-        return db.read("computing the metric statistics of run " + runId, c -> MetricTables.stats(c, runId));
+        return db.withConnection("computing the metric statistics of run " + runId,
+                c -> MetricTables.stats(c, runId));
     }
 
     // ---- artifacts ----------------------------------------------------------------------------------------
@@ -441,7 +444,7 @@ final class JdbcRunStore implements RunStore {
     @Override
     public List<ArtifactInfo> artifacts(String runId) {
         requireText(runId, "runId");
-        return db.read("listing the artifacts of run " + runId, c -> {
+        return db.withConnection("listing the artifacts of run " + runId, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + ARTIFACT_COLUMNS
                     + " FROM artifacts WHERE run_id = ? ORDER BY created_at, name")) {
                 select.setString(1, runId);
@@ -461,7 +464,7 @@ final class JdbcRunStore implements RunStore {
     public Optional<byte[]> artifactData(String runId, String name) {
         requireText(runId, "runId");
         requireText(name, "artifact name");
-        return db.read("reading artifact " + name + " of run " + runId, c -> {
+        return db.withConnection("reading artifact " + name + " of run " + runId, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT data FROM artifacts WHERE run_id = ? AND name = ?")) {
                 select.setString(1, runId);
                 select.setString(2, name);
@@ -514,7 +517,7 @@ final class JdbcRunStore implements RunStore {
         if (limit == 0) {
             return List.of();
         }
-        return db.read("reading the log of run " + runId, c -> {
+        return db.withConnection("reading the log of run " + runId, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT seq, logged_at, level, message FROM run_logs "
                     + "WHERE run_id = ? AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
                 select.setString(1, runId);

@@ -66,6 +66,20 @@ class StoreOpeningTest {
         }
     }
 
+    @OnEveryBackend
+    void aDatabaseWhoseSchemaDoesNotMatchItsMigrationsIsRefused(Backend backend, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = backend.create(dir)) {
+            db.open().close();
+            db.update("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '1'");
+
+            StoreException e = assertThrows(StoreException.class, db::open);
+
+            assertTrue(e.getMessage().startsWith("migrating the run store at " + db.config().jdbcUrl() + " failed: "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("checksum mismatch for migration version 1"), e.getMessage());
+        }
+    }
+
     @Test
     void closingAnEmbeddedStoreClosesTheDatabaseFile(@TempDir Path home) {
         Path lockFile = home.resolve("db").resolve("physlab.lock.db");
