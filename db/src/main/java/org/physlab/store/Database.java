@@ -7,11 +7,10 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /**
- * The connection pool of one store, with the two ways the store talks to it: a read on an
- * auto-commit connection, and a unit of work in one transaction that is rolled back on any failure.
+ * The connection pool of one store, with the two ways the store talks to it: work on an auto-commit
+ * connection, and a unit of work in one transaction that is rolled back on any failure.
  * Every {@link SQLException} becomes a {@link StoreException} that says what was being done, e.g.
  * {@code appending 2 log lines to run 20261123-145501-3fa9 failed: Unique index or primary key
  * violation: ... (SQL state 23505)}.
@@ -68,7 +67,7 @@ final class Database implements AutoCloseable {
         }
         try {
             migrate(pool);
-        } catch (FlywayException e) {
+        } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("migrating the run store at " + config.jdbcUrl() + " failed: " + describe(e), e);
         }

@@ -1,5 +1,6 @@
 package org.physlab.store;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -58,7 +59,7 @@ final class ProgressCoalescer implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, Progress> batch = new java.util.LinkedHashMap<>();
+        Map<String, Progress> batch = new LinkedHashMap<>();
         for (String runId : pending.keySet()) {
             Progress progress = pending.remove(runId);
             if (progress != null) {
@@ -82,7 +83,7 @@ final class ProgressCoalescer implements AutoCloseable {
         }
     }
 
-    /** Stops the background thread after writing what is pending. */
+    /** Stops the background thread after writing what is pending (a failure to write it is logged). */
     @Override
     public void close() {
         flusher.shutdown();
@@ -91,6 +92,10 @@ final class ProgressCoalescer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flush();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("The last progress reports of runs {} were not written: {}", pending.keySet(), e.getMessage());
+        }
     }
 }

@@ -22,7 +22,12 @@ public interface RunStore extends AutoCloseable {
     /** Records a live process ({@code kind}: "server" or "cli") and returns its id. */
     String registerProcess(String host, long pid, String kind);
 
-    /** Renews the process's lease; call every few seconds. */
+    /**
+     * Renews the process's lease; call every few seconds.
+     *
+     * @throws IllegalStateException if the process is no longer registered: it unregistered, or
+     *         {@link #interruptOrphans} found it gone (and interrupted its runs) after missed heartbeats
+     */
     void heartbeat(String processId);
 
     /** Removes a process that shuts down cleanly. */

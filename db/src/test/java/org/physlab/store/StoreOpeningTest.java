@@ -94,6 +94,7 @@ class StoreOpeningTest {
         store.close(); // a second close does nothing
         IllegalStateException closed = assertThrows(IllegalStateException.class, () -> store.count(RunQuery.all()));
         assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+        assertThrows(IllegalStateException.class, () -> store.updateProgress("20261123-145501-3fa9", 0.5, "late"));
     }
 
     @Test
