@@ -5,7 +5,7 @@
 --   * Times are TIMESTAMP WITH TIME ZONE (PostgreSQL: timestamptz), microsecond precision in both.
 --     Run and process times come from the database clock (CURRENT_TIMESTAMP), so that processes on
 --     several hosts sharing one database server agree on them.
---   * VARCHAR without a length is unbounded in PostgreSQL and up to 1,000,000 characters in H2.
+--   * VARCHAR without a length is unbounded in PostgreSQL and up to 10^9 characters in H2.
 --     CLOB is used only where text can be larger (error texts); PostgreSQL: TEXT.
 --   * Column names avoid words reserved in H2 or PostgreSQL (USER, VALUE, SIZE, TIME, POSITION).
 
