@@ -1,5 +1,6 @@
 package org.physlab.cli;
 
+import org.physlab.store.AmbiguousRunIdException;
 import org.physlab.store.RunRecord;
 import org.physlab.store.RunStore;
 
@@ -9,7 +10,11 @@ final class RunLookup {
 
     /** @throws CliException (exit 3) if no run, or more than one, matches */
     static RunRecord find(RunStore store, String idOrPrefix) {
-        return store.find(idOrPrefix.trim()).orElseThrow(() -> CliException.notFound(
-                "unknown run '" + idOrPrefix + "' (no run has this id, or the prefix matches several; see physlab runs)"));
+        try {
+            return store.find(idOrPrefix.trim()).orElseThrow(() -> CliException.notFound(
+                    "unknown run '" + idOrPrefix + "' (see physlab runs)"));
+        } catch (AmbiguousRunIdException e) {
+            throw CliException.notFound(e.getMessage());
+        }
     }
 }

@@ -157,5 +157,8 @@ class HistoryCommandsTest {
             assertTrue(o.err().contains("physlab: unknown run 'zzzzzzzz'"), o.err());
         }
         assertEquals(ExitCodes.NOT_FOUND, physlab("compare", fast, "zzzzzzzz").exitCode());
+        Outcome ambiguous = physlab("show", fast.substring(0, 4));
+        assertEquals(ExitCodes.NOT_FOUND, ambiguous.exitCode(), ambiguous.toString());
+        assertTrue(ambiguous.err().contains("ambiguous"), ambiguous.err());
     }
 }

@@ -207,6 +207,9 @@ class RestApiTest {
         assertEquals(400, api.get("/api/runs?status=happy").status());
         assertEquals(400, api.get("/api/runs?limit=0").status());
         assertEquals(404, api.get("/api/runs/no-such-run").status());
+        ApiClient.Answer ambiguous = api.get("/api/runs/" + ok.substring(0, 4));
+        assertEquals(404, ambiguous.status());
+        assertTrue(ambiguous.json().get("error").asText().contains("ambiguous"), ambiguous.toString());
         assertEquals("ok", api.get("/api/health").json().get("status").asText(), "a failed run leaves the server well");
     }
 

@@ -15,6 +15,7 @@ import org.physlab.server.metrics.MetricDownsampler;
 import org.physlab.server.metrics.MetricReader;
 import org.physlab.server.metrics.MetricSeries;
 import org.physlab.server.metrics.MetricsExport;
+import org.physlab.store.AmbiguousRunIdException;
 import org.physlab.store.ArtifactInfo;
 import org.physlab.store.LogLine;
 import org.physlab.store.MetricPoint;
@@ -112,8 +113,11 @@ final class RunsServlet extends ApiServlet {
     }
 
     private RunRecord find(String idOrPrefix) {
-        return store().find(idOrPrefix).orElseThrow(() -> ApiException.notFound(
-                "no run '" + idOrPrefix + "' (or the prefix matches several runs)"));
+        try {
+            return store().find(idOrPrefix).orElseThrow(() -> ApiException.notFound("no run '" + idOrPrefix + "'"));
+        } catch (AmbiguousRunIdException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
     }
 
     private void list(ApiCall call) throws Exception {
