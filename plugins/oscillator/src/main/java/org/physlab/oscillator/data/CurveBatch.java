@@ -43,6 +43,23 @@ public record CurveBatch(int size, int[] shape, double[] inputs, double[] target
         return new CurveBatch(indices.length, shape.clone(), in, tg);
     }
 
+    /** The samples of several batches of the same shape, one after the other. */
+    public static CurveBatch concat(java.util.List<CurveBatch> batches) {
+        int size = 0;
+        for (CurveBatch b : batches) size += b.size;
+        int per = batches.get(0).inputLength();
+        double[] in = new double[size * per];
+        double[] tg = new double[size * 3];
+        int at = 0;
+        for (CurveBatch b : batches) {
+            if (!java.util.Arrays.equals(b.shape, batches.get(0).shape)) throw new IllegalArgumentException("shapes differ");
+            System.arraycopy(b.inputs, 0, in, at * per, b.inputs.length);
+            System.arraycopy(b.targets, 0, tg, at * 3, b.targets.length);
+            at += b.size;
+        }
+        return new CurveBatch(size, batches.get(0).shape.clone(), in, tg);
+    }
+
     /** Target {@code parameter} (0 omega0, 1 gamma, 2 epsilon) of every sample. */
     public double[] target(int parameter) {
         double[] out = new double[size];

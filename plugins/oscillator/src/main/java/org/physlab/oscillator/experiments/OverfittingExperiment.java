@@ -120,6 +120,7 @@ public final class OverfittingExperiment implements Experiment {
 
         RandomGenerator shuffle = run.random("shuffle");
         int n = training.size();
+        CurveBatch evaluation = CurveBatch.concat(validation == null ? List.of(training, fresh) : List.of(training, fresh, validation));
         int[] order = new int[n];
         double[] trainLoss = new double[epochs];
         double[] freshLoss = new double[epochs];
@@ -144,13 +145,15 @@ public final class OverfittingExperiment implements Experiment {
                 double loss = network.fit(training.select(Arrays.copyOfRange(order, from, Math.min(n, from + batchSize))));
                 run.metric("batchLoss", ++step, loss);
             }
-            trainLoss[epoch - 1] = loss(network, training);
-            freshLoss[epoch - 1] = loss(network, fresh);
+            // one forward pass over training set, fresh data and validation split together
+            double[] predicted = network.predict(evaluation);
+            trainLoss[epoch - 1] = loss(predicted, evaluation, 0, n);
+            freshLoss[epoch - 1] = loss(predicted, evaluation, n, n + fresh.size());
             run.metric("trainLoss", epoch, trainLoss[epoch - 1]);
             run.metric("freshLoss", epoch, freshLoss[epoch - 1]);
             epochsRun = epoch;
             if (validation != null) {
-                double v = loss(network, validation);
+                double v = loss(predicted, evaluation, n + fresh.size(), evaluation.size());
                 validationLoss[epoch - 1] = v;
                 run.metric("validationLoss", epoch, v);
                 if (v < best) {
@@ -216,8 +219,9 @@ public final class OverfittingExperiment implements Experiment {
         return summary.build();
     }
 
-    /** The lecture's loss (squared error summed over the three parameters, mean over samples), no dropout. */
-    private static double loss(ParameterNetwork network, CurveBatch data) {
-        return Evaluation.of(network.predict(data), data.targets()).loss();
+    /** The lecture's loss (squared error summed over the three parameters, mean over samples) of samples [from, to). */
+    private static double loss(double[] predicted, CurveBatch data, int from, int to) {
+        return Evaluation.of(java.util.Arrays.copyOfRange(predicted, from * 3, to * 3),
+                java.util.Arrays.copyOfRange(data.targets(), from * 3, to * 3)).loss();
     }
 }
