@@ -34,13 +34,18 @@ import org.physlab.api.Summary;
  * and can be cancelled. Every method is thread-safe.
  *
  * <pre>{@code
- * InMemoryRunContext run = InMemoryRunContext.builder(new CurveMlp())
+ * InMemoryRunContext run = InMemoryRunContext.builder(new PendulumTraining())
  *         .set("batches", 20)
  *         .seed(7)
  *         .build();                      // throws InvalidParametersException on bad input
  * Summary summary = run.execute();      // runs the experiment against this context
  * double[] loss = run.metrics("loss");
  * Artifact.LineChart chart = run.artifact("loss", Artifact.LineChart.class);
+ *
+ * InMemoryRunContext predict = InMemoryRunContext.builder(new PendulumPredict())
+ *         .earlierRun(run)               // its artifacts become readable through loadArtifact(run.runId(), …)
+ *         .set("modelRun", run.runId())
+ *         .build();
  * }</pre>
  *
  * <p>Random numbers: {@link #random()} is one {@link SplittableRandom} seeded with the run's seed;

@@ -61,6 +61,10 @@ public final class ImageCnnExperiment implements Experiment {
             String problem = ForceSweepCnn.geometryProblem(p.getInt("forceCount"), p.getInt("bins"), p.getInts("channels").length);
             return problem == null ? null : FieldError.of("bins", problem + " (image rows = forceCount, columns = bins)");
         });
+        schema.constraint(p -> OscillatorParameters.memoryProblem("batchSize",
+                (long) p.getInt("batchSize") * p.getInt("forceCount"), p.getInt("steps")));
+        schema.constraint(p -> OscillatorParameters.memoryProblem("validationSamples",
+                (long) p.getInt("validationSamples") * p.getInt("forceCount"), p.getInt("steps")));
         return ExperimentDescriptor.builder(ID)
                 .title("Duffing oscillator: CNN reads omega0, gamma, epsilon off a force-sweep image")
                 .description("Simulates the sweep at forceCount forces per oscillator, resizes |z| along time with the "

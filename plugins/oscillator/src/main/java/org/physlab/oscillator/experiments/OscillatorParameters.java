@@ -1,6 +1,7 @@
 package org.physlab.oscillator.experiments;
 
 import java.util.Locale;
+import org.physlab.api.FieldError;
 import org.physlab.api.Parameter;
 import org.physlab.api.ParameterSchema;
 import org.physlab.api.Parameters;
@@ -28,8 +29,11 @@ final class OscillatorParameters {
     static final String NETWORK = "Network";
     static final String TRAINING = "Training";
 
-    /** The longest sweep accepted: keeps a batch's memory bounded. */
+    /** The longest sweep accepted. */
     static final int MAX_STEPS = 200_000;
+
+    /** At most this many |z| samples are simulated at once (20 M doubles = 160 MB). */
+    static final long MAX_SAMPLES_AT_ONCE = 20_000_000L;
 
     // ---- sweep --------------------------------------------------------------------------
 
@@ -54,6 +58,17 @@ final class OscillatorParameters {
         schema.group(PHYSICS)
                 .add(Parameter.real("z0Re").defaultValue(re).help("initial amplitude z(0), real part; " + help))
                 .add(Parameter.real("z0Im").defaultValue(im).help("initial amplitude z(0), imaginary part"));
+    }
+
+    /**
+     * A check that {@code curves} trajectories of {@code steps} samples fit in memory at once, naming
+     * {@code parameter} (the count to lower) in the error.
+     */
+    static FieldError memoryProblem(String parameter, long curves, long steps) {
+        if (curves * steps <= MAX_SAMPLES_AT_ONCE) return null;
+        return FieldError.of(parameter, String.format(Locale.ROOT,
+                "%d curves x %d steps = %d samples at once exceed the limit of %d; lower %s or steps",
+                curves, steps, curves * steps, MAX_SAMPLES_AT_ONCE, parameter));
     }
 
     // ---- the prior of the inferred parameters ---------------------------------------------

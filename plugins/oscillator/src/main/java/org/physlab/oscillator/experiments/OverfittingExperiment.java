@@ -72,6 +72,8 @@ public final class OverfittingExperiment implements Experiment {
             }
             return null;
         });
+        schema.constraint(p -> OscillatorParameters.memoryProblem("samples", p.getInt("samples"), p.getInt("steps")));
+        schema.constraint(p -> OscillatorParameters.memoryProblem("freshSamples", p.getInt("freshSamples"), p.getInt("steps")));
         return ExperimentDescriptor.builder(ID)
                 .title("Duffing oscillator: overfitting on a fixed data set")
                 .description("Trains the curve MLP for many epochs on a fixed set of simulated curves and records, per "

@@ -45,6 +45,7 @@ public final class ResponseExperiment implements Experiment {
                         .help("number of forces in a family (1 for a single sweep)"));
         OscillatorParameters.addInitialAmplitude(schema, 0.0, 0.01, "the lecture's demo starts at 0.01i");
         OscillatorParameters.addSweep(schema);
+        schema.constraint(p -> OscillatorParameters.memoryProblem("forceCount", p.getInt("forceCount"), p.getInt("steps")));
         schema.constraint(ResponseExperiment::forceProblem);
         return ExperimentDescriptor.builder(ID)
                 .title("Duffing oscillator: response to a frequency sweep")

@@ -90,7 +90,6 @@ public final class OscillatorBench {
         for (int i = 0; i < a.length; i++) diff = Math.max(diff, Math.abs(a[i] - b[i]));
         System.out.printf(Locale.ROOT, "one training batch, 32 curves x 400 RK4 steps: plain Java %.3f ms, ND4J ops %.1f ms "
                 + "(%.0fx slower; same curves to %.1e)%n", javaMs, nd4jMs, nd4jMs / javaMs, diff);
-        double[] targets = new double[32 * 3];
         ResponseCurves curves = new ResponseCurves(ParameterPrior.LECTURE, 1.0, single, 50, 0, 0, 0);
         double withResize = timeMs(() -> curves.next(random, 32), 300);
         System.out.printf(Locale.ROOT, "one training batch including draw and resize to 50 bins: %.3f ms%n", withResize);

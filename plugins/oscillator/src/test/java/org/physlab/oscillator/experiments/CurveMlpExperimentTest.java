@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.physlab.api.Artifact;
+import org.physlab.api.BackendInfo;
+import org.physlab.api.ComputeService;
 import org.physlab.api.InvalidParametersException;
 import org.physlab.api.NonFiniteMetricException;
 import org.physlab.api.ParameterSchema;
@@ -75,6 +77,27 @@ class CurveMlpExperimentTest {
         Summary c = InMemoryRunContext.of(new CurveMlpExperiment(), p, 8).execute();
         assertEquals(a.metrics(), b.metrics());
         assertNotEquals(a.metrics(), c.metrics());
+    }
+
+    @Test
+    void theNumbersDoNotDependOnHowManyThreadsTheRunMayUse() throws Exception {
+        // the platform gives a run fewer threads when others run beside it; the result must not change
+        Map<String, String> p = Map.of("batches", "10", "batchSize", "8", "validationSamples", "10");
+        Summary inline = InMemoryRunContext.builder(new CurveMlpExperiment()).setAll(p).seed(3).compute(threads(1)).build().execute();
+        Summary overlapped = InMemoryRunContext.builder(new CurveMlpExperiment()).setAll(p).seed(3).compute(threads(3)).build().execute();
+        assertEquals(inline.metrics(), overlapped.metrics());
+    }
+
+    static ComputeService threads(int n) {
+        return new ComputeService() {
+            public BackendInfo backend() {
+                return new BackendInfo("CPU", false, java.util.List.of(), "test", 1, "FLOAT", "test");
+            }
+
+            public int javaThreads() {
+                return n;
+            }
+        };
     }
 
     @Test

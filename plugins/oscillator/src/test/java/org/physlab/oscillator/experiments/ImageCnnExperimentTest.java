@@ -54,6 +54,24 @@ class ImageCnnExperimentTest {
     }
 
     @Test
+    void imagesAreTheSameWhateverTheThreadCount() throws Exception {
+        Map<String, String> p = Map.of("batches", "2", "batchSize", "4", "validationSamples", "4");
+        Summary one = InMemoryRunContext.builder(new ImageCnnExperiment()).setAll(p).seed(5)
+                .compute(CurveMlpExperimentTest.threads(1)).build().execute();
+        Summary four = InMemoryRunContext.builder(new ImageCnnExperiment()).setAll(p).seed(5)
+                .compute(CurveMlpExperimentTest.threads(4)).build().execute();
+        assertEquals(one.metrics(), four.metrics());
+    }
+
+    @Test
+    void batchesTooLargeToSimulateAtOnceAreRejected() {
+        InvalidParametersException e = assertThrows(InvalidParametersException.class,
+                () -> InMemoryRunContext.of(new ImageCnnExperiment(), Map.of("batchSize", "1000", "steps", "1000"), 1));
+        assertEquals("batchSize", e.errors().get(0).parameter());
+        assertTrue(e.getMessage().contains("lower batchSize or steps"), e.getMessage());
+    }
+
+    @Test
     void imagesTooSmallForTheFourConvolutionsAreRejected() {
         InvalidParametersException e = assertThrows(InvalidParametersException.class,
                 () -> InMemoryRunContext.of(new ImageCnnExperiment(), Map.of("bins", "20"), 1));
