@@ -87,7 +87,14 @@ class PhyslabDistributionIT {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.err().contains("physlab home: " + home.toAbsolutePath()), r.toString());
         assertFalse(r.out().contains("testkit.demo"), r.toString());
-        if (!hasJars(DISTRIBUTION.resolve("plugins"))) assertTrue(r.out().startsWith("No plugins installed"), r.toString());
+        if (hasJars(DISTRIBUTION.resolve("plugins"))) {
+            // The plugins shipped in the distribution's plugins/ folder all start.
+            List<String> rows = r.out().lines().skip(1).toList();
+            assertFalse(rows.isEmpty(), r.toString());
+            assertTrue(rows.stream().allMatch(l -> l.matches("\\S+\\s+\\S+\\s+ACTIVE\\s+.*")), r.toString());
+        } else {
+            assertTrue(r.out().startsWith("No plugins installed"), r.toString());
+        }
     }
 
     @Test
