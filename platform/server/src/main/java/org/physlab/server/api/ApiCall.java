@@ -96,9 +96,13 @@ public final class ApiCall {
         return v != null && (v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes"));
     }
 
-    /** The body parsed as JSON; 400 when it is missing or malformed. */
+    /** The largest JSON body accepted. */
+    static final int MAX_JSON_BYTES = 8 * 1024 * 1024;
+
+    /** The body parsed as JSON; 400 when it is missing or malformed, 413 when larger than 8 MiB. */
     public JsonNode jsonBody() throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = request.getInputStream().readNBytes(MAX_JSON_BYTES + 1);
+        if (body.length > MAX_JSON_BYTES) throw new ApiException(413, "the JSON body is larger than 8 MiB");
         if (body.length == 0) throw ApiException.badRequest("the request needs a JSON body");
         try {
             return Json.mapper().readTree(body);
