@@ -51,7 +51,7 @@ final class TelemetryFlusher implements AutoCloseable {
                 wake.tryAcquire(INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
-                if (!running) break;
+                Thread.interrupted();    // nobody should interrupt this thread; keep flushing
             }
             for (RunTelemetry t : runs) {
                 try {
@@ -67,7 +67,7 @@ final class TelemetryFlusher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        wake.release();      // never interrupt: an interrupt inside an H2 write closes its file channel
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
