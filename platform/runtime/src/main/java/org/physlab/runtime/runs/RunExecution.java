@@ -236,7 +236,10 @@ final class RunExecution implements Runnable {
         }
     }
 
-    /** Writes the run's last reports and its outcome, then tells listeners and waiters. */
+    /**
+     * Writes the run's last reports and its outcome, then tells listeners and waiters. A run whose last
+     * metrics or log lines cannot be stored is not recorded SUCCEEDED: its record would be incomplete.
+     */
     private void record(RunOutcome outcome) {
         RunTelemetry t = telemetry;
         if (t != null) {
@@ -244,7 +247,14 @@ final class RunExecution implements Runnable {
                 if (outcome.failure() != null) t.engineLog("ERROR", stackTrace(outcome.failure()));
                 t.engineLog(outcome.status() == RunStatus.SUCCEEDED ? "INFO" : "WARN", "run ended " + outcome.status()
                         + (outcome.error() == null ? "" : ": " + outcome.error()));
-                services.flusher().finish(t);
+                RuntimeException unwritten = services.flusher().finish(t);
+                if (unwritten != null) {
+                    LOG.error("the last metrics and log lines of run {} could not be stored", runId(), unwritten);
+                    if (outcome.status() == RunStatus.SUCCEEDED) {
+                        outcome = new RunOutcome(RunStatus.FAILED, "the run's last metrics and log lines could not be stored: "
+                                + unwritten.getMessage(), Map.of(), unwritten);
+                    }
+                }
             } catch (Throwable e) {
                 LOG.error("could not write the last metrics and log lines of run {}", runId(), e);
             }

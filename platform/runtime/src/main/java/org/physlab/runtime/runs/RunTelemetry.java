@@ -142,8 +142,10 @@ final class RunTelemetry {
      * Writes what waits. Progress is written when it changed and {@code finalFlush} is set or 250 ms
      * passed since the last write. A store failure is kept (the run's next report throws it) and the
      * batch stays buffered for the next attempt.
+     *
+     * @return whether everything waiting was written
      */
-    void flush(boolean finalFlush) {
+    boolean flush(boolean finalFlush) {
         flushing.lock();
         try {
             List<MetricPoint> m;
@@ -178,10 +180,12 @@ final class RunTelemetry {
                     writeProgress = false;
                 }
                 storeFailure = null;
+                return true;
             } catch (RuntimeException e) {
                 LOG.warn("could not write the metrics, logs or progress of run {}: {}", runId, e.toString());
                 storeFailure = e;
                 putBack(m, l, writeProgress);
+                return false;
             }
         } finally {
             flushing.unlock();
@@ -206,6 +210,11 @@ final class RunTelemetry {
             drainAttempted = true;
             buffers.notifyAll();
         }
+    }
+
+    /** The last write failure, or null if the last write succeeded. */
+    RuntimeException storeFailure() {
+        return storeFailure;
     }
 
     private void checkOpen() {

@@ -34,11 +34,30 @@ final class TelemetryFlusher implements AutoCloseable {
         return t;
     }
 
-    /** Stops flushing a run in the background and writes what it left. */
-    void finish(RunTelemetry telemetry) {
+    /** Attempts of the last flush of a run, with 0.1, 0.2, 0.4, 0.8 s pauses between them. */
+    static final int FINAL_ATTEMPTS = 5;
+
+    /**
+     * Stops flushing a run in the background and writes what it left, retrying a failing store a few
+     * times.
+     *
+     * @return null if everything was written, else the store's last failure
+     */
+    RuntimeException finish(RunTelemetry telemetry) {
         runs.remove(telemetry);
         telemetry.close();
-        telemetry.flush(true);
+        long pause = 100;
+        for (int attempt = 1; ; attempt++) {
+            if (telemetry.flush(true)) return null;
+            if (attempt == FINAL_ATTEMPTS) return telemetry.storeFailure();
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return telemetry.storeFailure();
+            }
+            pause *= 2;
+        }
     }
 
     private void wake() {

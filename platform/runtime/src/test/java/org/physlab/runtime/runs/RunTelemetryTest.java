@@ -83,4 +83,14 @@ class RunTelemetryTest {
                 + " cannot be stored: appending metrics failed: No space left on device", done.error());
         assertTrue(failed.get() >= 1);
     }
+
+    @Test
+    void aRunWhoseLastPointsCannotBeStoredIsNotRecordedAsASuccess() throws Exception {
+        failuresLeft.set(-1);
+        RunRecord done = logPoints(100);
+        assertEquals(RunStatus.FAILED, done.status());
+        assertEquals("the run's last metrics and log lines could not be stored: "
+                + "appending metrics failed: No space left on device", done.error());
+        assertTrue(failed.get() >= TelemetryFlusher.FINAL_ATTEMPTS, "retried " + failed.get() + " times");
+    }
 }
