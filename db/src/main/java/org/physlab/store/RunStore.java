@@ -22,7 +22,12 @@ public interface RunStore extends AutoCloseable {
     /** Records a live process ({@code kind}: "server" or "cli") and returns its id. */
     String registerProcess(String host, long pid, String kind);
 
-    /** Renews the process's lease; call every few seconds. */
+    /**
+     * Renews the process's lease; call every few seconds.
+     *
+     * @throws IllegalStateException if the process is no longer registered: it unregistered, or
+     *         {@link #interruptOrphans} found it gone (and interrupted its runs) after missed heartbeats
+     */
     void heartbeat(String processId);
 
     /** Removes a process that shuts down cleanly. */
@@ -33,6 +38,11 @@ public interface RunStore extends AutoCloseable {
      * whose pid is no longer alive, or any process whose last heartbeat is older than {@code staleAfter}.
      * Runs of live processes are never touched.
      *
+     * <p>The rows of the gone processes are deleted. A run whose process is no longer registered at all
+     * (it unregistered, or an earlier recovery removed it) is gone too. A QUEUED run created without an
+     * owning process (see {@link #create(NewRun, String)}) is taken as gone once it is older than
+     * {@code staleAfter}, since no process can be asked about it.
+     *
      * @return the runs marked, with status INTERRUPTED and a reason in {@code error}
      */
     List<RunRecord> interruptOrphans(String thisHost, Duration staleAfter);
@@ -41,6 +51,16 @@ public interface RunStore extends AutoCloseable {
 
     /** Stores a new QUEUED run and returns it with its generated id. */
     RunRecord create(NewRun run);
+
+    /**
+     * Stores a new QUEUED run owned by a registered process and returns it with its generated id. While
+     * that process lives, {@link #interruptOrphans} leaves the run alone however long it waits in the queue.
+     *
+     * @throws IllegalArgumentException if no process with that id is registered
+     */
+    default RunRecord create(NewRun run, String processId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not record which process queued a run");
+    }
 
     /** QUEUED → RUNNING, owned by {@code processId}; false if the run was no longer QUEUED. */
     boolean markRunning(String runId, String processId);
@@ -54,7 +74,11 @@ public interface RunStore extends AutoCloseable {
      */
     boolean finish(String runId, RunStatus status, String error, Map<String, Double> summary);
 
-    /** The run with this id, or the only run whose id starts with {@code idOrPrefix}. */
+    /**
+     * The run with this id, or the only run whose id starts with {@code idOrPrefix}.
+     *
+     * @throws AmbiguousRunIdException if several run ids start with {@code idOrPrefix}
+     */
     Optional<RunRecord> find(String idOrPrefix);
 
     List<RunRecord> list(RunQuery query);
