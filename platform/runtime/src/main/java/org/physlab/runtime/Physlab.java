@@ -101,7 +101,7 @@ public final class Physlab implements AutoCloseable {
             removeCachesOfDeadProcesses(config.felixCacheDir().getParent());
             PluginHost plugins = new PluginHost(config.pluginDirs(), config.felixCacheDir(), config.pluginPollInterval());
             opened.add(0, plugins);
-            RunScheduler runs = new RunScheduler(store, plugins, compute, new RunScheduler.Settings(lease.processId(), host,
+            RunScheduler runs = new RunScheduler(store, plugins, compute, new RunScheduler.Settings(lease::processId, host,
                     config.user(), config.maxConcurrentRuns(), config.gpuSlots(), config.defaultTimeLimit(),
                     Physlab.class.getClassLoader()));
             opened.add(0, runs);

@@ -24,13 +24,17 @@ final class ProcessLease implements AutoCloseable {
 
     private final RunStore store;
     private final String host;
-    private final String processId;
+    private final long pid;
+    private final ProcessKind kind;
+    private volatile String processId;
     private final Duration staleAfter;
     private final ScheduledExecutorService timer;
 
-    private ProcessLease(RunStore store, String host, String processId, Duration staleAfter) {
+    private ProcessLease(RunStore store, String host, long pid, ProcessKind kind, String processId, Duration staleAfter) {
         this.store = store;
         this.host = host;
+        this.pid = pid;
+        this.kind = kind;
         this.processId = processId;
         this.staleAfter = staleAfter;
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -46,9 +50,10 @@ final class ProcessLease implements AutoCloseable {
     static ProcessLease register(RunStore store, String host, long pid, ProcessKind kind, Duration staleAfter) {
         String id = store.registerProcess(host, pid, kind.storeName());
         LOG.info("registered {} process {} (pid {} on {})", kind.storeName(), id, pid, host);
-        return new ProcessLease(store, host, id, staleAfter);
+        return new ProcessLease(store, host, pid, kind, id, staleAfter);
     }
 
+    /** The current id; it changes if this process was taken for dead and registered again. */
     String processId() {
         return processId;
     }
@@ -73,8 +78,26 @@ final class ProcessLease implements AutoCloseable {
     private void beat() {
         try {
             store.heartbeat(processId);
+        } catch (IllegalStateException gone) {
+            reregister(gone);
         } catch (RuntimeException e) {
             LOG.warn("heartbeat of process {} failed (retrying): {}", processId, e.toString());
+        }
+    }
+
+    /**
+     * This process missed its heartbeats for longer than {@code staleAfter} (a suspended laptop, a long
+     * pause) and another process took it for dead: its runs were recorded INTERRUPTED. It registers
+     * again so that it can go on queueing and executing runs.
+     */
+    private void reregister(IllegalStateException gone) {
+        try {
+            String old = processId;
+            processId = store.registerProcess(host, pid, kind.storeName());
+            LOG.error("process {} was taken for dead ({}); its unfinished runs were marked INTERRUPTED by another process."
+                    + " Registered again as {}", old, gone.getMessage(), processId);
+        } catch (RuntimeException e) {
+            LOG.warn("registering process {} again failed (retrying): {}", processId, e.toString());
         }
     }
 

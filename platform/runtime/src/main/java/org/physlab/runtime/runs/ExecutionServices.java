@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.physlab.api.ComputeService;
 import org.physlab.runtime.plugins.CatalogEntry;
 import org.physlab.store.RunStore;
@@ -18,5 +19,5 @@ import org.physlab.store.RunStore;
  */
 record ExecutionServices(RunStore store, ComputeService compute, RunListeners listeners, TelemetryFlusher flusher,
                          ShieldedStoreCalls storeCalls, ScheduledExecutorService timer, Semaphore gpuSlots,
-                         String processId, ClassLoader runClassLoader,
+                         Supplier<String> processId, ClassLoader runClassLoader,
                          Function<CatalogEntry, StopRequest> retirement, Consumer<RunExecution> onEnded) { }

@@ -134,7 +134,7 @@ final class RunExecution implements Runnable {
             StopRequest retired = services.retirement().apply(entry);
             if (retired != null) requestStop(retired);
             if (stop == null) {
-                if (!services.store().markRunning(runId(), services.processId())) {
+                if (!services.store().markRunning(runId(), services.processId().get())) {
                     endedElsewhere = true;
                 } else {
                     services.listeners().statusChanged(latestRecord());
@@ -301,7 +301,7 @@ final class RunExecution implements Runnable {
         Map<String, Double> summary = o.summary() == null ? Map.of() : o.summary();
         return new RunRecord(q.id(), q.experimentId(), q.pluginId(), q.pluginVersion(), q.parameters(), q.seed(), o.status(),
                 q.createdAt(), q.startedAt(), java.time.Instant.now(), o.error(), q.backend(), q.host(), q.user(), q.tags(),
-                q.notes(), q.progress(), q.progressMessage(), summary, services.processId());
+                q.notes(), q.progress(), q.progressMessage(), summary, services.processId().get());
     }
 
     static String stackTrace(Throwable t) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.physlab.api.BackendInfo;
 import org.physlab.api.ComputeService;
 import org.physlab.api.Parameters;
@@ -67,7 +68,8 @@ public final class RunScheduler implements RunService, AutoCloseable {
     /**
      * How the scheduler runs.
      *
-     * @param processId         this process's id in the store (owner of the runs it executes)
+     * @param processId         this process's current id in the store (owner of the runs it queues and
+     *                          executes); a supplier because a process taken for dead re-registers
      * @param host              recorded with every run
      * @param defaultUser       recorded when a request names no user
      * @param maxConcurrentRuns worker threads
@@ -75,8 +77,19 @@ public final class RunScheduler implements RunService, AutoCloseable {
      * @param defaultTimeLimit  limit of runs whose request sets none, or null for none
      * @param runClassLoader    context class loader of run threads; null for the loader of this class (the host's)
      */
-    public record Settings(String processId, String host, String defaultUser, int maxConcurrentRuns, int gpuSlots,
+    public record Settings(Supplier<String> processId, String host, String defaultUser, int maxConcurrentRuns, int gpuSlots,
                            Duration defaultTimeLimit, ClassLoader runClassLoader) {
+        /** Settings for a process whose id never changes. */
+        public Settings(String processId, String host, String defaultUser, int maxConcurrentRuns, int gpuSlots,
+                        Duration defaultTimeLimit, ClassLoader runClassLoader) {
+            this(fixed(Objects.requireNonNull(processId, "processId")), host, defaultUser, maxConcurrentRuns, gpuSlots,
+                    defaultTimeLimit, runClassLoader);
+        }
+
+        private static Supplier<String> fixed(String id) {
+            return () -> id;
+        }
+
         public Settings {
             Objects.requireNonNull(processId, "processId");
             Objects.requireNonNull(host, "host");
@@ -148,7 +161,7 @@ public final class RunScheduler implements RunService, AutoCloseable {
         String user = request.user() != null && !request.user().isBlank() ? request.user() : settings.defaultUser();
 
         RunRecord queued = store.create(new NewRun(experimentId, entry.pluginId(), entry.pluginVersion(), parameters.asMap(),
-                seed, backend.backend(), settings.host(), user, request.tags(), request.notes()));
+                seed, backend.backend(), settings.host(), user, request.tags(), request.notes()), settings.processId().get());
         RunExecution execution = new RunExecution(services, sequence.incrementAndGet(), queued, entry, parameters, limit);
         active.put(queued.id(), execution);
         listeners.statusChanged(queued);
