@@ -22,6 +22,7 @@ class PhyslabConfigTest {
         PhyslabConfig c = PhyslabConfig.load(home, Map.of());
         assertEquals(List.of(home.resolve("plugins")), c.pluginDirs());
         assertTrue(c.store().jdbcUrl().startsWith("jdbc:h2:file:" + home.resolve("db")));
+        assertTrue(c.store().jdbcUrl().endsWith(";AUTO_SERVER=TRUE;WRITE_DELAY=0"), "commits survive a killed process");
         assertEquals(Runtime.getRuntime().availableProcessors(), c.maxConcurrentRuns());
         assertEquals(1, c.gpuSlots());
         assertNull(c.defaultTimeLimit());

@@ -3,11 +3,14 @@ package org.physlab.runtime.runs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +28,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.physlab.api.BackendInfo;
 import org.physlab.api.ComputeService;
+import org.physlab.api.Experiment;
 import org.physlab.api.Parameters;
 import org.physlab.runtime.plugins.CatalogEntry;
 import org.physlab.runtime.plugins.ExperimentCatalog;
@@ -114,16 +118,15 @@ public final class RunScheduler implements RunService, AutoCloseable {
     private final ShieldedStoreCalls storeCalls = new ShieldedStoreCalls(2);
     private final ExecutionServices services;
     private final Map<String, RunExecution> active = new ConcurrentHashMap<>();
-    private final Map<RetiredExperiment, StopRequest> retired = new ConcurrentHashMap<>();
+    /**
+     * Experiments of plugins being updated or removed, by instance: an update keeps the bundle id and
+     * the experiment id, but the new version brings new instances. Weak keys: the old bundle's classes
+     * can be unloaded.
+     */
+    private final Map<Experiment, StopRequest> retired = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private volatile boolean accepting = true;
-
-    private record RetiredExperiment(long bundleId, String experimentId) {
-        static RetiredExperiment of(CatalogEntry e) {
-            return new RetiredExperiment(e.bundleId(), e.id());
-        }
-    }
 
     public RunScheduler(RunStore store, ExperimentCatalog catalog, ComputeService compute, Settings settings) {
         this.store = Objects.requireNonNull(store, "store");
@@ -138,7 +141,7 @@ public final class RunScheduler implements RunService, AutoCloseable {
         Semaphore gpuSlots = backend.accelerator() ? new Semaphore(settings.gpuSlots(), true) : null;
         services = new ExecutionServices(store, compute, listeners, flusher, storeCalls, timer, gpuSlots,
                 settings.processId(), settings.runClassLoader(),
-                entry -> retired.get(RetiredExperiment.of(entry)),
+                entry -> retired.get(entry.experiment()),
                 execution -> active.remove(execution.runId(), execution));
     }
 
@@ -242,13 +245,12 @@ public final class RunScheduler implements RunService, AutoCloseable {
      */
     public void interruptRunsOf(Collection<CatalogEntry> entries, String reason, Duration wait) {
         StopRequest request = StopRequest.interrupted(reason);
-        Set<RetiredExperiment> keys = ConcurrentHashMap.newKeySet();
+        Set<Experiment> leaving = Collections.newSetFromMap(new IdentityHashMap<>());
         for (CatalogEntry e : entries) {
-            RetiredExperiment key = RetiredExperiment.of(e);
-            keys.add(key);
-            retired.putIfAbsent(key, request);
+            leaving.add(e.experiment());
+            retired.putIfAbsent(e.experiment(), request);
         }
-        stopAndWait(execution -> keys.contains(RetiredExperiment.of(execution.entry())), request, wait);
+        stopAndWait(execution -> leaving.contains(execution.entry().experiment()), request, wait);
     }
 
     /**

@@ -138,6 +138,20 @@ class RunStoppingTest {
     }
 
     @Test
+    void afterAnUpdateTheNewVersionRunsAlthoughItKeptTheBundleId() throws Exception {
+        RunScheduler runs = lab.scheduler(1);
+        RunRecord old = startRun(runs, "test.wait");
+        runs.interruptRunsOf(List.of(waiter), "plugin testkit updated to 1.1.0", Duration.ofSeconds(10));
+        assertEquals(RunStatus.INTERRUPTED, lab.record(old.id()).status());
+
+        lab.catalog.update(waiter, TestExperiment.of("test.wait", run -> Summary.builder().put("version", 2).build()), "1.1.0");
+        RunRecord fresh = runs.await(runs.submit(LaunchRequest.of("test.wait", Map.of(), 2L)).id(), SchedulerFixture.PATIENCE);
+        assertEquals(RunStatus.SUCCEEDED, fresh.status(), () -> "failed: " + fresh.error());
+        assertEquals("1.1.0", fresh.pluginVersion());
+        assertEquals(2.0, fresh.summary().get("version"));
+    }
+
+    @Test
     void aRunThatIgnoresTheStopIsRecordedAnywayWhenTheWaitRunsOut() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CatalogEntry ignoring = lab.catalog.add(TestExperiment.of("test.ignoring", run -> {

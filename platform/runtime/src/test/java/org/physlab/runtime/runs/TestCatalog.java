@@ -31,6 +31,13 @@ final class TestCatalog implements ExperimentCatalog {
         return e;
     }
 
+    /** An update, as Felix does it: same bundle id, new version, new experiment instance. */
+    CatalogEntry update(CatalogEntry old, Experiment newVersion, String version) {
+        CatalogEntry e = new CatalogEntry(newVersion.descriptor(), newVersion, old.pluginId(), version, old.bundleId());
+        entries.put(e.id(), e);
+        return e;
+    }
+
     @Override
     public List<CatalogEntry> experiments() {
         return entries.values().stream().sorted(Comparator.comparing(CatalogEntry::id)).toList();
