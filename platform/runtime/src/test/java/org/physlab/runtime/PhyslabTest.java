@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physlab.runtime.runs.LaunchRequest;
+import org.physlab.runtime.runs.RunListener;
 import org.physlab.runtime.runs.UnknownExperimentException;
 import org.physlab.store.RunRecord;
 import org.physlab.store.RunStatus;
@@ -61,8 +63,16 @@ class PhyslabTest {
         Path home = home();
         TestBundles.plugin(TestHomes.plugins(home), "testkit.sleep", "1.0.0", SleepExperiment.class);
         Physlab lab = Physlab.start(TestHomes.config(home));
+        AtomicLong ticksHeard = new AtomicLong();
+        lab.runs().addListener(new RunListener() {
+            @Override
+            public void metric(String runId, String key, long step, double value) {
+                ticksHeard.incrementAndGet();
+            }
+        });
         RunRecord run = lab.runs().submit(LaunchRequest.of(SleepExperiment.ID, Map.of(), 1L));
-        TestHomes.waitFor("the run to start", () -> lab.store().find(run.id()).orElseThrow().status() == RunStatus.RUNNING);
+        TestHomes.waitFor("a few ticks", () -> ticksHeard.get() >= 5);
+        long heardBeforeClose = ticksHeard.get();
         lab.close();
         lab.close();
 
@@ -70,7 +80,8 @@ class PhyslabTest {
             RunRecord after = again.store().find(run.id()).orElseThrow();
             assertEquals(RunStatus.INTERRUPTED, after.status());
             assertEquals("platform shut down", after.error());
-            assertTrue(again.store().metricStats(run.id()).get("tick").count() > 0, "its ticks were flushed at shutdown");
+            assertTrue(again.store().metricStats(run.id()).get("tick").count() >= heardBeforeClose,
+                    "every tick logged before the shutdown was stored");
         }
     }
 
