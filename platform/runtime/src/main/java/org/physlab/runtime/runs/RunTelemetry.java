@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 final class RunTelemetry {
     /** Waiting points that wake the flusher early. */
     static final int BATCH = 5_000;
-    /** Waiting points at which the reporting thread writes them itself. */
-    static final int MAX_PENDING = 50_000;
+    /** Waiting points (about 10 MB) at which the reporting thread waits for the flusher. */
+    static final int MAX_PENDING = 200_000;
     /** Progress reaches the store at most this often (plus the final value). */
     static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
