@@ -14,7 +14,10 @@ import java.util.random.RandomGenerator;
  *     SplitMix64 (Steele, Lea and Flood, OOPSLA 2014): {@code nextLong()} is
  *     {@code mix64(seed + k·0x9e3779b97f4a7c15)} for k = 1, 2, …, unchanged since Java 8, so the same
  *     seed gives the same numbers on every JVM and machine. {@code RunRandomTest} pins the reference
- *     outputs of the SplitMix64 C implementation to catch a change.</li>
+ *     outputs of the SplitMix64 C implementation to catch a change. {@code nextLong()} and
+ *     {@code nextDouble()} follow from the algorithm alone; derived draws ({@code nextGaussian()},
+ *     bounded ints) come from the JDK's {@link RandomGenerator} defaults, which are the same on every
+ *     JVM of one Java release (Physlab targets Java 17).</li>
  * <li>{@link #stream(long, String)}: a stream of its own per name, seeded with
  *     {@code mix64(seed XOR FNV-1a-64(UTF-8 bytes of the name))}; it depends on nothing but the seed
  *     and the name, whatever else the run drew.</li>
