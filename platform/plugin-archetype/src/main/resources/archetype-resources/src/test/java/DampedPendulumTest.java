@@ -14,6 +14,7 @@ import org.physlab.api.FieldError;
 import org.physlab.api.InvalidParametersException;
 import org.physlab.api.RunCancelledException;
 import org.physlab.api.Summary;
+import org.physlab.testkit.InMemoryRunContext;
 
 class DampedPendulumTest {
 
@@ -29,7 +30,7 @@ class DampedPendulumTest {
 
     @Test
     void smallUndampedSwingsKeepTheTextbookPeriod() throws Exception {
-        RecordingRunContext run = RecordingRunContext.of(pendulum,
+        InMemoryRunContext run = InMemoryRunContext.of(pendulum,
                 Map.of("length", "2.0", "damping", "0", "initialAngle", "2", "steps", "4000", "dt", "0.002"), 42L);
 
         Summary summary = run.execute();
@@ -42,7 +43,7 @@ class DampedPendulumTest {
 
     @Test
     void wideSwingsTakeLongerThanTheSmallAnglePeriod() throws Exception {
-        RecordingRunContext run = RecordingRunContext.of(pendulum,
+        InMemoryRunContext run = InMemoryRunContext.of(pendulum,
                 Map.of("damping", "0", "initialAngle", "60", "steps", "3000", "dt", "0.005"), 42L);
 
         Summary summary = run.execute();
@@ -53,7 +54,7 @@ class DampedPendulumTest {
 
     @Test
     void dampingDrainsEnergyStepByStepAndEverythingIsReported() throws Exception {
-        RecordingRunContext run = RecordingRunContext.of(pendulum, Map.of("steps", "1000"), 42L);
+        InMemoryRunContext run = InMemoryRunContext.of(pendulum, Map.of("steps", "1000"), 42L);
 
         Summary summary = run.execute();
 
@@ -72,7 +73,7 @@ class DampedPendulumTest {
 
     @Test
     void anOverdampedPendulumHasNoPeriodButStillASummary() throws Exception {
-        RecordingRunContext run = RecordingRunContext.of(pendulum, Map.of("damping", "20", "steps", "400"), 42L);
+        InMemoryRunContext run = InMemoryRunContext.of(pendulum, Map.of("damping", "20", "steps", "400"), 42L);
 
         Summary summary = run.execute();
 
@@ -83,7 +84,7 @@ class DampedPendulumTest {
 
     @Test
     void aCancelledRunStopsBeforeTheNextStep() {
-        RecordingRunContext run = RecordingRunContext.of(pendulum, Map.of(), 42L);
+        InMemoryRunContext run = InMemoryRunContext.of(pendulum, Map.of(), 42L);
         run.cancel("user pressed Cancel");
 
         RunCancelledException e = assertThrows(RunCancelledException.class, run::execute);
@@ -94,7 +95,7 @@ class DampedPendulumTest {
     @Test
     void rejectsATimeStepTooCoarseForTheSwing() {
         InvalidParametersException e = assertThrows(InvalidParametersException.class,
-                () -> RecordingRunContext.of(pendulum, Map.of("length", "0.01", "dt", "0.01"), 42L));
+                () -> InMemoryRunContext.of(pendulum, Map.of("length", "0.01", "dt", "0.01"), 42L));
 
         FieldError error = e.errors().get(0);
         assertEquals("dt", error.parameter());
