@@ -19,8 +19,9 @@ import java.util.random.RandomGenerator;
  *     bounded ints) come from the JDK's {@link RandomGenerator} defaults, which are the same on every
  *     JVM of one Java release (Physlab targets Java 17).</li>
  * <li>{@link #stream(long, String)}: a stream of its own per name, seeded with
- *     {@code mix64(seed XOR FNV-1a-64(UTF-8 bytes of the name))}; it depends on nothing but the seed
- *     and the name, whatever else the run drew.</li>
+ *     {@code mix64(seed XOR mix64(FNV-1a-64(UTF-8 bytes of the name)))}; it depends on nothing but the
+ *     seed and the name, whatever else the run drew. The test kit's {@code InMemoryRunContext} derives
+ *     streams the same way, so a plugin's unit test draws the numbers its platform run draws.</li>
  * <li>{@link #freshSeed()}: a seed for runs that asked for none, below 2<sup>53</sup> so it survives
  *     JSON and JavaScript (which hold numbers as doubles) unchanged.</li>
  * </ul>
@@ -45,7 +46,7 @@ public final class RunRandom {
 
     /** The seed of the named stream. */
     public static long streamSeed(long seed, String name) {
-        return mix64(seed ^ fnv1a64(name));
+        return mix64(seed ^ mix64(fnv1a64(name)));
     }
 
     /** A fresh seed in [0, 2<sup>53</sup>). */

@@ -58,4 +58,13 @@ class RunRandomTest {
             assertEquals(s, (long) (double) s);
         }
     }
+
+    @Test
+    void aPluginsUnitTestDrawsWhatItsPlatformRunDraws() {
+        TestExperiment any = TestExperiment.of("test.any", run -> org.physlab.api.Summary.empty());
+        org.physlab.testkit.InMemoryRunContext unitTest = org.physlab.testkit.InMemoryRunContext.builder(any).seed(7).build();
+        assertEquals(RunRandom.main(7).nextLong(), unitTest.random().nextLong());
+        assertEquals(RunRandom.stream(7, "validation").nextLong(), unitTest.random("validation").nextLong());
+        assertEquals(RunRandom.stream(7, "ω-sweep").nextDouble(), unitTest.random("ω-sweep").nextDouble());
+    }
 }
