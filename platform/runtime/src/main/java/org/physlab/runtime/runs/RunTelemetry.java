@@ -166,9 +166,10 @@ final class RunTelemetry {
                 buffers.notifyAll();
             }
             try {
-                if (!m.isEmpty()) {
-                    store.appendMetrics(runId, m);
-                    m = List.of();
+                while (!m.isEmpty()) {         // in batches of at most BATCH: the store takes those fastest
+                    List<MetricPoint> batch = m.subList(0, Math.min(BATCH, m.size()));
+                    store.appendMetrics(runId, List.copyOf(batch));
+                    m = m.subList(batch.size(), m.size());
                 }
                 if (!l.isEmpty()) {
                     store.appendLogs(runId, l);
