@@ -19,7 +19,7 @@ import org.physlab.store.StoreConfig;
  * <table>
  * <caption>Keys</caption>
  * <tr><td>physlab.db.url</td><td>JDBC URL; default H2 in {@code HOME/db} in mixed mode, with
- *     {@code WRITE_DELAY=0} (see {@link #embeddedStore})</td></tr>
+ *     {@code WRITE_DELAY=0} (see {@link StoreConfig#embedded})</td></tr>
  * <tr><td>physlab.db.user / physlab.db.password</td><td>database credentials (default sa / empty)</td></tr>
  * <tr><td>physlab.plugins.dirs</td><td>extra plugin folders, separated by the path separator; {@code HOME/plugins} is always watched</td></tr>
  * <tr><td>physlab.plugins.pollMillis</td><td>how often the plugin folders are scanned (default 1000)</td></tr>
@@ -112,7 +112,7 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
         StoreConfig store = p.containsKey("physlab.db.url")
                 ? new StoreConfig(p.get("physlab.db.url"), p.getOrDefault("physlab.db.user", "sa"),
                         p.getOrDefault("physlab.db.password", ""))
-                : embeddedStore(home);
+                : StoreConfig.embedded(home);
         int cores = Runtime.getRuntime().availableProcessors();
         long limit = longOf(p, "physlab.runs.timeLimitSeconds", 0);
         return new PhyslabConfig(home, dirs, store,
@@ -125,18 +125,6 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
                 p.getOrDefault("physlab.server.host", "127.0.0.1"),
                 (int) longOf(p, "physlab.server.port", 8080),
                 p.getOrDefault("physlab.user", System.getProperty("user.name", "unknown")));
-    }
-
-    /**
-     * {@link StoreConfig#embedded} with H2's {@code WRITE_DELAY=0}: every commit reaches the database
-     * file at once. H2's default writes commits in the background up to a second later, so a process
-     * killed with SIGKILL (or crashing) lost its last second of metrics, and a run's history must
-     * survive the crash of the process that recorded it. Commits reach the operating system, not
-     * necessarily the disk: a power cut may still lose the last moments.
-     */
-    public static StoreConfig embeddedStore(Path home) {
-        StoreConfig h2 = StoreConfig.embedded(home);
-        return new StoreConfig(h2.jdbcUrl() + ";WRITE_DELAY=0", h2.user(), h2.password());
     }
 
     private static long longOf(Map<String, String> p, String key, long dflt) {
