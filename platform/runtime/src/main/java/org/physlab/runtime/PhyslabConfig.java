@@ -18,7 +18,8 @@ import org.physlab.store.StoreConfig;
  *
  * <table>
  * <caption>Keys</caption>
- * <tr><td>physlab.db.url</td><td>JDBC URL; default H2 in {@code HOME/db} in mixed mode</td></tr>
+ * <tr><td>physlab.db.url</td><td>JDBC URL; default H2 in {@code HOME/db} in mixed mode, with
+ *     {@code WRITE_DELAY=0} (see {@link StoreConfig#embedded})</td></tr>
  * <tr><td>physlab.db.user / physlab.db.password</td><td>database credentials (default sa / empty)</td></tr>
  * <tr><td>physlab.plugins.dirs</td><td>extra plugin folders, separated by the path separator; {@code HOME/plugins} is always watched</td></tr>
  * <tr><td>physlab.plugins.pollMillis</td><td>how often the plugin folders are scanned (default 1000)</td></tr>
@@ -37,6 +38,8 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
                             String user) {
 
     public static final String HOME_ENV = "PHYSLAB_HOME";
+    /** Felix caches are {@code HOME/cache/felix-PID}, one per process. */
+    public static final String FELIX_CACHE_PREFIX = "felix-";
 
     public PhyslabConfig {
         home = home.toAbsolutePath().normalize();
@@ -44,6 +47,21 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
         if (maxConcurrentRuns < 1) throw new IllegalArgumentException("physlab.runs.maxConcurrent must be at least 1");
         if (gpuSlots < 1) throw new IllegalArgumentException("physlab.runs.gpuSlots must be at least 1");
         if (serverPort < 0 || serverPort > 65535) throw new IllegalArgumentException("port must be 0-65535");
+        if (defaultTimeLimit != null && (defaultTimeLimit.isZero() || defaultTimeLimit.isNegative())) {
+            throw new IllegalArgumentException("physlab.runs.timeLimitSeconds must be positive (or 0 for none)");
+        }
+        requirePositive(heartbeatInterval, "physlab.heartbeat.seconds");
+        requirePositive(staleAfter, "physlab.recovery.staleSeconds");
+        requirePositive(pluginPollInterval, "physlab.plugins.pollMillis");
+        if (staleAfter.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("physlab.recovery.staleSeconds (" + staleAfter.toSeconds()
+                    + ") must be at least twice physlab.heartbeat.seconds (" + heartbeatInterval.toSeconds()
+                    + "), or live processes would be taken for dead");
+        }
+    }
+
+    private static void requirePositive(Duration d, String key) {
+        if (d == null || d.isZero() || d.isNegative()) throw new IllegalArgumentException(key + " must be positive");
     }
 
     /** The plugins folder inside the home; a jar dropped here is installed while Physlab runs. */
@@ -51,9 +69,13 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
         return home.resolve("plugins");
     }
 
-    /** Where Felix keeps its bundle cache (rebuilt at every start). */
+    /**
+     * Where this process's Felix keeps its bundle cache (rebuilt at every start):
+     * {@code HOME/cache/felix-PID}. Each process has its own, so a CLI started beside a running server
+     * does not wipe the server's bundles; {@link Physlab#start} deletes those of dead processes.
+     */
     public Path felixCacheDir() {
-        return home.resolve("cache").resolve("felix");
+        return home.resolve("cache").resolve(FELIX_CACHE_PREFIX + ProcessHandle.current().pid());
     }
 
     /** {@code --home}, else {@code $PHYSLAB_HOME}, else {@code ~/physlab-home}. */

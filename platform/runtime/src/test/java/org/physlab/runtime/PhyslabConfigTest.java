@@ -1,0 +1,64 @@
+package org.physlab.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PhyslabConfigTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsPutEverythingInTheHome() {
+        PhyslabConfig c = PhyslabConfig.load(home, Map.of());
+        assertEquals(List.of(home.resolve("plugins")), c.pluginDirs());
+        assertTrue(c.store().jdbcUrl().startsWith("jdbc:h2:file:" + home.resolve("db")));
+        assertTrue(c.store().jdbcUrl().endsWith(";AUTO_SERVER=TRUE;WRITE_DELAY=0"), "commits survive a killed process");
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.maxConcurrentRuns());
+        assertEquals(1, c.gpuSlots());
+        assertNull(c.defaultTimeLimit());
+        assertEquals(Duration.ofSeconds(5), c.heartbeatInterval());
+        assertEquals(Duration.ofSeconds(30), c.staleAfter());
+    }
+
+    @Test
+    void theFileIsReadAndExplicitSettingsWin() throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/physlab.properties"),
+                "physlab.runs.maxConcurrent = 3\nphyslab.runs.timeLimitSeconds=90\nphyslab.user=ada\n");
+        PhyslabConfig c = PhyslabConfig.load(home, Map.of("physlab.user", "grace"));
+        assertEquals(3, c.maxConcurrentRuns());
+        assertEquals(Duration.ofSeconds(90), c.defaultTimeLimit());
+        assertEquals("grace", c.user());
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "two")));
+        assertEquals("physlab.runs.maxConcurrent must be a whole number, got 'two'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "0")));
+        assertEquals("physlab.runs.maxConcurrent must be at least 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home,
+                Map.of("physlab.heartbeat.seconds", "10", "physlab.recovery.staleSeconds", "15")));
+        assertEquals("physlab.recovery.staleSeconds (15) must be at least twice physlab.heartbeat.seconds (10), "
+                + "or live processes would be taken for dead", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home, Map.of("physlab.heartbeat.seconds", "0")));
+        assertEquals("physlab.heartbeat.seconds must be positive", e.getMessage());
+    }
+
+    @Test
+    void eachProcessHasItsOwnFelixCache() {
+        PhyslabConfig c = PhyslabConfig.load(home, Map.of());
+        assertEquals(home.resolve("cache").resolve("felix-" + ProcessHandle.current().pid()), c.felixCacheDir());
+    }
+}
