@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.physlab.runtime.Physlab;
 import org.physlab.runtime.PhyslabConfig;
+import org.physlab.runtime.ProcessKind;
 import org.physlab.server.PhyslabVersion;
 import org.physlab.store.RunStore;
 import picocli.CommandLine.Command;
@@ -73,9 +74,14 @@ public final class PhyslabCommand implements Runnable {
         return RunStore.open(config(Map.of()).store());
     }
 
-    /** The whole platform: compute backend, store, plugins, run service. */
+    /** The whole platform (compute backend, store, plugins, run service), recorded as a CLI process. */
     Physlab startLab(Map<String, String> flags) {
-        return Physlab.start(config(flags));
+        return startLab(flags, ProcessKind.CLI);
+    }
+
+    /** The whole platform, recorded in the store's process table as {@code kind}. */
+    Physlab startLab(Map<String, String> flags, ProcessKind kind) {
+        return Physlab.start(config(flags), kind);
     }
 
     boolean verbose() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.physlab.runtime.Physlab;
+import org.physlab.runtime.ProcessKind;
 import org.physlab.server.PhyslabServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) flags.put("physlab.server.port", Integer.toString(port));
         CountDownLatch stop = new CountDownLatch(1);
         try (Signals signals = Signals.handle(signal -> stop.countDown());
-             Physlab lab = physlab.startLab(flags);
+             Physlab lab = physlab.startLab(flags, ProcessKind.SERVER);
              PhyslabServer server = new PhyslabServer(lab)) {
             try {
                 server.start();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.physlab.runtime.Physlab;
 import org.physlab.runtime.PhyslabConfig;
+import org.physlab.runtime.ProcessKind;
 import org.physlab.testkit.TestBundles;
 import org.physlab.testkit.experiments.count.CountExperiment;
 import org.physlab.testkit.experiments.fail.FailExperiment;
@@ -40,7 +41,7 @@ class RestApiTest {
     void start() throws Exception {
         TestBundles.plugin(home.resolve("plugins"), "testkit.demo", "1.2.3",
                 CountExperiment.class, SleepExperiment.class, FailExperiment.class);
-        lab = Physlab.start(PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "2")));
+        lab = Physlab.start(PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "2")), ProcessKind.SERVER);
         server = new PhyslabServer(lab, "127.0.0.1", 0);
         server.start();
         api = new ApiClient(server.uri());
