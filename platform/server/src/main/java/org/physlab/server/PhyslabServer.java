@@ -19,7 +19,7 @@ import org.physlab.server.api.RestApi;
  * {@code /*}) can be added to {@link #context()} before {@link #start()}.
  *
  * <pre>{@code
- * try (Physlab lab = Physlab.start(config);
+ * try (Physlab lab = Physlab.start(config, ProcessKind.SERVER);
  *      PhyslabServer server = new PhyslabServer(lab, "127.0.0.1", 0)) {
  *     server.start();
  *     System.out.println("serving " + server.uri());
