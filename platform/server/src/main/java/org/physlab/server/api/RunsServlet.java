@@ -1,0 +1,245 @@
+package org.physlab.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.physlab.runtime.Physlab;
+import org.physlab.runtime.runs.LaunchRequest;
+import org.physlab.server.json.ArtifactView;
+import org.physlab.server.json.RunView;
+import org.physlab.server.metrics.MetricDownsampler;
+import org.physlab.server.metrics.MetricReader;
+import org.physlab.server.metrics.MetricSeries;
+import org.physlab.server.metrics.MetricsExport;
+import org.physlab.store.AmbiguousRunIdException;
+import org.physlab.store.ArtifactInfo;
+import org.physlab.store.LogLine;
+import org.physlab.store.MetricPoint;
+import org.physlab.store.RunQuery;
+import org.physlab.store.RunRecord;
+import org.physlab.store.RunStatus;
+import org.physlab.store.RunStore;
+
+/**
+ * {@code /api/runs}: launch, list, read, cancel and annotate runs, page their metrics and logs, and
+ * download their artifacts and exports. A run may be named by its id or an unambiguous id prefix.
+ */
+final class RunsServlet extends ApiServlet {
+    private static final long serialVersionUID = 1L;
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 1000;
+    static final int DEFAULT_METRIC_PAGE = 10_000;
+    static final int MAX_METRIC_PAGE = 100_000;
+    static final int MAX_LOG_PAGE = 10_000;
+
+    RunsServlet(Physlab lab) {
+        super(lab);
+    }
+
+    @Override
+    protected void handle(ApiCall call) throws Exception {
+        List<String> seg = call.segments();
+        if (seg.isEmpty()) {
+            call.allow("GET", "POST");
+            if (call.method().equals("GET")) list(call);
+            else launch(call);
+            return;
+        }
+        RunRecord run = find(seg.get(0));
+        String sub = seg.size() > 1 ? seg.get(1) : "";
+        switch (sub) {
+            case "" -> {
+                call.allow("GET");
+                call.json(RunView.of(run));
+            }
+            case "cancel" -> {
+                only(call, 2);
+                call.allow("POST");
+                cancel(call, run);
+            }
+            case "tags" -> {
+                only(call, 2);
+                call.allow("PUT");
+                JsonNode body = call.jsonBody();
+                JsonNode tags = body.isObject() ? body.get("tags") : body;
+                if (tags == null) throw ApiException.badRequest("send the tags as [\"a\", \"b\"] or {\"tags\": [...]}");
+                store().setTags(run.id(), LaunchBody.tags(tags));
+                call.json(RunView.of(find(run.id())));
+            }
+            case "notes" -> {
+                only(call, 2);
+                call.allow("PUT");
+                JsonNode body = call.jsonBody();
+                JsonNode notes = body.isObject() ? body.get("notes") : body;
+                if (notes == null) throw ApiException.badRequest("send the notes as {\"notes\": \"...\"}");
+                store().setNotes(run.id(), LaunchBody.text(notes, "notes"));
+                call.json(RunView.of(find(run.id())));
+            }
+            case "metrics" -> {
+                call.allow("GET");
+                if (seg.size() == 2) metricKeys(call, run);
+                else metricSeries(call, run, call.rest(2));
+            }
+            case "logs" -> {
+                only(call, 2);
+                call.allow("GET");
+                logs(call, run);
+            }
+            case "artifacts" -> {
+                call.allow("GET");
+                if (seg.size() == 2) call.json(store().artifacts(run.id()).stream().map(ArtifactView::of).toList());
+                else if (seg.size() == 3) artifact(call, run, seg.get(2));
+                else throw ApiException.notFound("no such endpoint: " + call.path());
+            }
+            case "export" -> {
+                only(call, 2);
+                call.allow("GET");
+                export(call, run);
+            }
+            default -> throw ApiException.notFound("no such endpoint: " + call.path());
+        }
+    }
+
+    private RunStore store() {
+        return lab.store();
+    }
+
+    private static void only(ApiCall call, int segments) {
+        if (call.segments().size() != segments) throw ApiException.notFound("no such endpoint: " + call.path());
+    }
+
+    private RunRecord find(String idOrPrefix) {
+        try {
+            return store().find(idOrPrefix).orElseThrow(() -> ApiException.notFound("no run '" + idOrPrefix + "'"));
+        } catch (AmbiguousRunIdException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+    }
+
+    private void list(ApiCall call) throws Exception {
+        RunStatus status = null;
+        String s = call.query("status");
+        if (s != null) {
+            try {
+                status = RunStatus.valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("status must be one of " + List.of(RunStatus.values()) + ", got '" + s + "'");
+            }
+        }
+        int offset = call.queryInt("offset", 0, 0, Integer.MAX_VALUE);
+        int limit = call.queryInt("limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        RunQuery query = new RunQuery(call.query("experiment"), status, call.query("tag"), call.query("user"),
+                offset, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", store().count(query));
+        body.put("offset", offset);
+        body.put("limit", limit);
+        body.put("runs", store().list(query).stream().map(RunView::of).toList());
+        call.json(body);
+    }
+
+    private void launch(ApiCall call) throws Exception {
+        LaunchRequest request = LaunchBody.parse(call.jsonBody(), lab.config().user());
+        RunRecord run = lab.runs().submit(request);
+        call.response().setHeader("Location", "/api/runs/" + run.id());
+        call.json(201, RunView.of(run));
+    }
+
+    private void cancel(ApiCall call, RunRecord run) throws Exception {
+        if (run.status().terminal()) {
+            throw ApiException.conflict("run " + run.id() + " has already ended (" + run.status() + ")");
+        }
+        if (!lab.runs().cancel(run.id(), "cancelled through the REST API")) {
+            RunRecord now = find(run.id());
+            if (now.status().terminal()) {
+                throw ApiException.conflict("run " + run.id() + " has already ended (" + now.status() + ")");
+            }
+            throw ApiException.conflict("run " + run.id() + " is executed by another process (" + now.processId()
+                    + " on " + now.host() + "); cancel it there");
+        }
+        call.json(202, RunView.of(find(run.id())));
+    }
+
+    private void metricKeys(ApiCall call, RunRecord run) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", run.id());
+        body.put("keys", store().metricKeys(run.id()));
+        body.put("stats", store().metricStats(run.id()));
+        call.json(body);
+    }
+
+    private void metricSeries(ApiCall call, RunRecord run, String key) throws Exception {
+        List<String> keys = store().metricKeys(run.id());
+        if (!keys.contains(key)) {
+            throw ApiException.notFound("run " + run.id() + " has no metric '" + key + "'"
+                    + (keys.isEmpty() ? "" : "; it has: " + String.join(", ", keys)));
+        }
+        long after = call.queryLong("after", Long.MIN_VALUE);
+        String maxPoints = call.query("maxPoints");
+        if (maxPoints != null) {
+            int max = call.queryInt("maxPoints", 0, 2, MAX_METRIC_PAGE);
+            List<MetricPoint> all = MetricReader.readAll(store(), run.id(), key, after);
+            List<MetricPoint> thin = MetricDownsampler.downsample(all, max);
+            call.json(MetricSeries.of(run.id(), key, thin, thin.size() < all.size(), false));
+            return;
+        }
+        int limit = call.queryInt("limit", DEFAULT_METRIC_PAGE, 1, MAX_METRIC_PAGE);
+        List<MetricPoint> page = store().metrics(run.id(), key, after, limit + 1);
+        boolean more = page.size() > limit;
+        call.json(MetricSeries.of(run.id(), key, more ? page.subList(0, limit) : page, false, more));
+    }
+
+    private void logs(ApiCall call, RunRecord run) throws Exception {
+        long after = call.queryLong("after", Long.MIN_VALUE);
+        int limit = call.queryInt("limit", 1000, 1, MAX_LOG_PAGE);
+        List<LogLine> lines = store().logs(run.id(), after, limit + 1);
+        boolean more = lines.size() > limit;
+        if (more) lines = lines.subList(0, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", run.id());
+        body.put("lines", lines);
+        body.put("nextAfter", lines.isEmpty() ? null : lines.get(lines.size() - 1).seq());
+        body.put("hasMore", more);
+        call.json(body);
+    }
+
+    private void artifact(ApiCall call, RunRecord run, String name) throws Exception {
+        ArtifactInfo info = store().artifacts(run.id()).stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("run " + run.id() + " has no artifact '" + name + "'"));
+        byte[] data = store().artifactData(run.id(), name)
+                .orElseThrow(() -> ApiException.notFound("run " + run.id() + " has no artifact '" + name + "'"));
+        boolean file = "file".equals(info.kind());
+        String fileName = file ? info.fileName() : info.name() + ".json";
+        var resp = call.response();
+        resp.setStatus(200);
+        resp.setContentType(info.mediaType());
+        resp.setContentLengthLong(data.length);
+        if (file || call.queryFlag("download")) {
+            resp.setHeader("Content-Disposition", ContentDisposition.attachment(fileName));
+        }
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(data);
+        }
+    }
+
+    private void export(ApiCall call, RunRecord run) throws Exception {
+        MetricsExport.Format format;
+        try {
+            format = MetricsExport.Format.parse(call.query("format") == null ? "csv" : call.query("format"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        var resp = call.response();
+        resp.setStatus(200);
+        resp.setContentType(format.mediaType());
+        resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resp.setHeader("Content-Disposition", ContentDisposition.attachment(format.fileName(run.id())));
+        try (OutputStream out = resp.getOutputStream()) {
+            MetricsExport.write(format, store(), run, out);
+        }
+    }
+}
