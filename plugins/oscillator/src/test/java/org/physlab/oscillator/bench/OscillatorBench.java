@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.physlab.api.Experiment;
 import org.physlab.api.Summary;
+import org.physlab.oscillator.data.CurveBatch;
+import org.physlab.oscillator.data.ForceSweepImages;
 import org.physlab.oscillator.data.ParameterPrior;
 import org.physlab.oscillator.data.ResponseCurves;
 import org.physlab.oscillator.duffing.DuffingBatch;
@@ -19,6 +21,11 @@ import org.physlab.oscillator.experiments.CurveMlpExperiment;
 import org.physlab.oscillator.experiments.ImageCnnExperiment;
 import org.physlab.oscillator.experiments.OverfittingExperiment;
 import org.physlab.oscillator.experiments.ResponseExperiment;
+import org.physlab.oscillator.nets.CurveMlp;
+import org.physlab.oscillator.nets.Engine;
+import org.physlab.oscillator.nets.ForceSweepCnn;
+import org.physlab.oscillator.nets.NetworkTrainer;
+import org.physlab.oscillator.nets.Precision;
 import org.physlab.testkit.InMemoryRunContext;
 
 /**
@@ -30,12 +37,12 @@ import org.physlab.testkit.InMemoryRunContext;
  *   plugins/oscillator/bench.sh                 # everything (the 2000-batch CNN takes minutes)
  *   plugins/oscillator/bench.sh simulation mlp  # only some sections
  * </pre>
- * Sections: simulation, mlp-default, mlp-2000, overfitting, early-stopping, cnn-2000, cnn-noiseless, determinism.
+ * Sections: simulation, engines, mlp-default, mlp-2000, overfitting, early-stopping, cnn-2000, cnn-noiseless, determinism.
  */
 public final class OscillatorBench {
 
-    private static final List<String> ALL = List.of("simulation", "mlp-default", "mlp-2000", "overfitting", "early-stopping",
-            "cnn-2000", "determinism");
+    private static final List<String> ALL = List.of("simulation", "engines", "mlp-default", "mlp-2000", "overfitting",
+            "early-stopping", "cnn-2000", "determinism");
 
     private final List<String> verdicts = new ArrayList<>();
 
@@ -50,6 +57,7 @@ public final class OscillatorBench {
             System.out.println("== " + s);
             switch (s) {
                 case "simulation" -> bench.simulation();
+                case "engines" -> bench.engines();
                 case "mlp-default" -> bench.mlpDefault();
                 case "mlp-2000" -> bench.mlp2000();
                 case "overfitting" -> bench.overfitting();
@@ -107,6 +115,51 @@ public final class OscillatorBench {
             System.out.printf(Locale.ROOT, "32-curve batch on %d threads: %.3f ms (below the %d-step threshold it stays on one)%n",
                     threads, smallParallel, DuffingSolver.PARALLEL_MIN_STEPS);
         }
+    }
+
+    // ---- training engines: one step on identical batches ---------------------------------------
+
+    /** Wall and CPU milliseconds per training step of each engine, and their ratio. */
+    private void engines() {
+        ResponseCurves curves = new ResponseCurves(ParameterPrior.LECTURE, 1.0, new DuffingSolver(FrequencySweep.LECTURE), 50, 0, 0, 0);
+        CurveBatch curves32 = curves.next(new SplittableRandom(3), 32);
+        CurveBatch curves16 = curves32.slice(0, 16);
+        ForceSweepImages images = new ForceSweepImages(ParameterPrior.LECTURE, 0.1, 2.0, 50, new DuffingSolver(FrequencySweep.LECTURE),
+                50, 0.5, 0, 0.01);
+        CurveBatch images16 = images.next(new SplittableRandom(4), 16);
+        for (Precision precision : Precision.values()) {
+            compareEngines("MLP [50,100,3], batch 32 (curve-mlp)", precision, 400, 100,
+                    e -> CurveMlp.trainer(e, 50, new int[] {100}, 1e-3, 0, precision, 1, new SplittableRandom(1)), curves32);
+            compareEngines("MLP [50,100,3], batch 16 (overfitting)", precision, 400, 100,
+                    e -> CurveMlp.trainer(e, 50, new int[] {100}, 1e-3, 0, precision, 1, new SplittableRandom(1)), curves16);
+            compareEngines("CNN [3,30,30,30,10]+[40,50,3], batch 16 (image-cnn)", precision, 100, 15,
+                    e -> ForceSweepCnn.trainer(e, 50, 50, new int[] {30, 30, 30, 10}, new int[] {50}, 1e-3, precision, 1,
+                            new SplittableRandom(1)), images16);
+        }
+    }
+
+    private static void compareEngines(String what, Precision precision, int javaSteps, int dl4jSteps,
+                                       java.util.function.Function<Engine, NetworkTrainer> make, CurveBatch batch) {
+        double[][] ms = new double[2][];
+        for (Engine engine : List.of(Engine.JAVA, Engine.DL4J)) {
+            NetworkTrainer trainer = make.apply(engine);
+            int steps = engine == Engine.JAVA ? javaSteps : dl4jSteps;
+            for (int i = 0; i < Math.max(5, steps / 5); i++) trainer.fit(batch);     // warm-up: JIT, buffers, workspaces
+            ms[engine.ordinal()] = stepMs(trainer, batch, steps);
+        }
+        double[] j = ms[Engine.JAVA.ordinal()];
+        double[] d = ms[Engine.DL4J.ordinal()];
+        System.out.printf(Locale.ROOT, "%s, %s: java %.3f ms/step (CPU %.3f), dl4j %.3f ms/step (CPU %.3f): java %.1fx faster (CPU %.1fx)%n",
+                what, precision.label(), j[0], j[1], d[0], d[1], d[0] / j[0], d[1] / j[1]);
+    }
+
+    /** {wall, CPU of this thread} milliseconds per step. */
+    private static double[] stepMs(NetworkTrainer trainer, CurveBatch batch, int steps) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) trainer.fit(batch);
+        return new double[] {(System.nanoTime() - t0) / 1e6 / steps, (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / steps};
     }
 
     private static double timeMs(Runnable r, int reps) {

@@ -79,11 +79,27 @@ public interface Numerics<A> {
      */
     void dropoutMask(A[] mask, int rows, int columns, double retain, RandomGenerator random);
 
-    /** {@code dst[dstOffset + i] = src[srcOffset + i * stride]}, for i &lt; count (gathering a strided row). */
-    void gather(A src, int srcOffset, int stride, A dst, int dstOffset, int count);
+    /**
+     * Dot products along long rows, {@code y[i][j] += sum_q a[i][q] b[j][q]} for q &lt; length, where the
+     * rows of y are too short for {@link #multiplyAdd} to run well (a convolution's weight gradient with
+     * 27 weights per kernel: 1.8 GMAC/s that way). The rows are cut into segments that are copied into
+     * separate scratch rows, so that the products can be summed lane by lane at one index (vectorised),
+     * and the lanes are added up at the end.
+     *
+     * @param segmentsA at least rows · ceil(length / L) rows of one length L (made by {@link #matrix})
+     * @param segmentsB at least columns · ceil(length / L) rows of length L
+     * @param lanes     a row of length L
+     */
+    void longDotsAdd(A[] a, A[] b, A[] y, int rows, int columns, int length, A[] segmentsA, A[] segmentsB, A lanes);
 
-    /** {@code dst[dstOffset + i * stride] += src[srcOffset + i]}, for i &lt; count (the reverse of {@link #gather}). */
-    void scatterAdd(A src, int srcOffset, A dst, int dstOffset, int stride, int count);
+    /**
+     * {@code dst[dstOffset + r * columns + c] = src[srcOffset + r * rowStep + c * step]} for r &lt; rows,
+     * c &lt; columns: a strided 2-D window of an image, written contiguously.
+     */
+    void gather(A src, int srcOffset, int rowStep, int step, A dst, int dstOffset, int rows, int columns);
+
+    /** The adjoint of {@link #gather}: {@code dst[dstOffset + r * rowStep + c * step] += src[srcOffset + r * columns + c]}. */
+    void scatterAdd(A src, int srcOffset, A dst, int dstOffset, int rowStep, int step, int rows, int columns);
 
     /** {@code dst[j][i] = src[i][j]} for i &lt; rows, j &lt; columns. */
     void transpose(A[] src, A[] dst, int rows, int columns);
