@@ -106,7 +106,7 @@ public interface Numerics<A> {
 
     /**
      * The lecture's loss of a batch, {@code sum_i sum_j (y[i][j] - targets[i*outputs + j])^2 / rows}
-     * (accumulated in double), and its gradient with respect to y, {@code 2 (y - target) / rows}.
+     * (in the type's arithmetic), and its gradient with respect to y, {@code 2 (y - target) / rows}.
      */
     double squaredError(A[] y, double[] targets, A[] gradient, int rows, int outputs);
 
