@@ -37,7 +37,9 @@ import org.physlab.testkit.InMemoryRunContext;
  *   plugins/oscillator/bench.sh                 # everything (the 2000-batch CNN takes minutes)
  *   plugins/oscillator/bench.sh simulation mlp  # only some sections
  * </pre>
- * Sections: simulation, engines, mlp-default, mlp-2000, overfitting, early-stopping, cnn-2000, cnn-noiseless, determinism.
+ * Sections: simulation, engines, mlp-default, mlp-2000, overfitting, early-stopping, cnn-2000, determinism; on request
+ * also cnn-noiseless and cnn-2000-dl4j (the 2000-batch CNN trained by DL4J: over 3 minutes).
+ * Full-length runs use the default engine (plain Java) and, where it takes seconds, DL4J as well for the ratio.
  */
 public final class OscillatorBench {
 
@@ -64,8 +66,10 @@ public final class OscillatorBench {
                 case "early-stopping" -> bench.earlyStopping();
                 case "cnn-2000" -> bench.cnn(2000, Map.of(), "cnn-2000");
                 case "cnn-noiseless" -> bench.cnn(2000, Map.of("noise", 0.0), "cnn-noiseless");
+                case "cnn-2000-dl4j" -> bench.cnnDl4j(2000);
                 case "determinism" -> bench.determinism();
-                default -> throw new IllegalArgumentException("unknown section " + s + "; known: " + ALL + " and cnn-noiseless");
+                default -> throw new IllegalArgumentException("unknown section " + s + "; known: " + ALL
+                        + ", cnn-noiseless and cnn-2000-dl4j");
             }
         }
         System.out.println();
@@ -203,6 +207,15 @@ public final class OscillatorBench {
         verdict(m.get("correlationOmega0") > 0.95 && m.get("correlationGamma") > 0.95, String.format(Locale.ROOT,
                 "curve-mlp 2000 batches: correlation omega0 %.4f, gamma %.4f > 0.95", m.get("correlationOmega0"), m.get("correlationGamma")));
         verdict(t.wallSeconds < 10, String.format(Locale.ROOT, "curve-mlp 2000 batches in %.2f s (< 10 s)", t.wallSeconds));
+        Timed d = run(new CurveMlpExperiment(), Map.of("batches", 2000, "engine", "dl4j"), 7);
+        compare("curve-mlp 2000 batches", t, d);
+    }
+
+    /** Prints both engines' wall and CPU times of the same experiment and their ratio. */
+    private static void compare(String what, Timed java, Timed dl4j) {
+        System.out.printf(Locale.ROOT, "%s: java %.2f s (CPU %.2f s), dl4j %.2f s (CPU %.2f s): java %.1fx faster (CPU %.1fx)%n", what,
+                java.wallSeconds, java.cpuSeconds, dl4j.wallSeconds, dl4j.cpuSeconds, dl4j.wallSeconds / java.wallSeconds,
+                dl4j.cpuSeconds / java.cpuSeconds);
     }
 
     private void overfitting() throws Exception {
@@ -211,6 +224,8 @@ public final class OscillatorBench {
         verdict(m.get("finalTrainLoss") < m.get("finalFreshLoss"), String.format(Locale.ROOT,
                 "overfitting: training-set loss %.5f below fresh-data loss %.5f", m.get("finalTrainLoss"), m.get("finalFreshLoss")));
         verdict(t.wallSeconds < 5, String.format(Locale.ROOT, "overfitting 1000 epochs in %.2f s (< 5 s; lecture, JAX: 7 s)", t.wallSeconds));
+        Timed d = run(new OverfittingExperiment(), Map.of("engine", "dl4j"), 42);
+        compare("overfitting 1000 epochs", t, d);
     }
 
     private void earlyStopping() throws Exception {
@@ -231,10 +246,18 @@ public final class OscillatorBench {
         verdict(t.wallSeconds < 60, String.format(Locale.ROOT, "%s: %d batches in %.1f s (< 60 s)", label, batches, t.wallSeconds));
     }
 
+    private void cnnDl4j(int batches) throws Exception {
+        Timed t = run(new ImageCnnExperiment(), Map.of("batches", batches, "engine", "dl4j"), 7);
+        System.out.printf(Locale.ROOT, "image-cnn %d batches trained by DL4J: %.1f s wall, %.1f s CPU; final loss %.4f%n", batches,
+                t.wallSeconds, t.cpuSeconds, t.summary.metrics().get("finalLoss"));
+    }
+
     private void determinism() throws Exception {
-        Summary a = run(new CurveMlpExperiment(), Map.of("batches", 200), 7).summary;
-        Summary b = run(new CurveMlpExperiment(), Map.of("batches", 200), 7).summary;
-        verdict(a.metrics().equals(b.metrics()), "curve-mlp batches=200 seed 7 twice: identical summaries");
+        for (String engine : List.of("java", "dl4j")) {
+            Summary a = run(new CurveMlpExperiment(), Map.of("batches", 200, "engine", engine), 7).summary;
+            Summary b = run(new CurveMlpExperiment(), Map.of("batches", 200, "engine", engine), 7).summary;
+            verdict(a.metrics().equals(b.metrics()), "curve-mlp batches=200 seed 7 engine " + engine + " twice: identical summaries");
+        }
         run(new ResponseExperiment(), Map.of(), 1);
     }
 }
