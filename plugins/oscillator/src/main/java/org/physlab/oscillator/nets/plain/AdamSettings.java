@@ -21,10 +21,11 @@ public record AdamSettings(double learningRate, double beta1, double beta2, doub
     }
 
     /** Applies step {@code t} (1, 2, ...) to every parameter tensor. */
-    <A> void step(Numerics<A> numerics, Iterable<ParameterRows<A>> parameters, long t) {
+    <A> void step(Numerics<A> numerics, java.util.List<ParameterRows<A>> parameters, long t) {
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
-        for (ParameterRows<A> p : parameters) {
+        for (int k = 0; k < parameters.size(); k++) {
+            ParameterRows<A> p = parameters.get(k);
             for (int i = 0; i < p.rows; i++) {
                 numerics.adam(p.value[i], p.gradient[i], p.firstMoment[i], p.secondMoment[i], p.columns,
                         learningRate, beta1, beta2, epsilon, c1, c2);

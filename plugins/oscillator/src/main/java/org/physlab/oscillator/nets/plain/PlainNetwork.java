@@ -172,7 +172,7 @@ public final class PlainNetwork<A> {
         checkShape(batch);
         A[] out = forward(batch, 0, n, training);
         DenseLayer<A> last = dense.get(dense.size() - 1);
-        for (ParameterRows<A> p : parameters) p.zeroGradient(numerics);
+        for (int i = 0; i < parameters.size(); i++) parameters.get(i).zeroGradient(numerics);   // indexed: no iterator per step
         double loss = numerics.squaredError(out, batch.targets(), last.outputGradient, n, 3);
         backward(n);
         return loss;
@@ -225,7 +225,7 @@ public final class PlainNetwork<A> {
                 for (int c = 0; c < 3; c++) numerics.load(values, ((from + s) * 3 + c) * image, input[c], s * image, image);
             }
             A[] a = input;
-            for (ConvolutionLayer<A> conv : convolutions) a = conv.forward(a, n);
+            for (int l = 0; l < convolutions.size(); l++) a = convolutions.get(l).forward(a, n);
             // (c, h, w) flattening per sample, as jnp.reshape and DL4J's CnnToFeedForwardPreProcessor
             ConvolutionLayer<A> lastConv = convolutions.get(convolutions.size() - 1);
             int pixels = lastConv.outputPixels();
@@ -234,7 +234,7 @@ public final class PlainNetwork<A> {
             }
             x = flat;
         }
-        for (DenseLayer<A> d : dense) x = d.forward(x, n, training, random);
+        for (int l = 0; l < dense.size(); l++) x = dense.get(l).forward(x, n, training, random);
         return x;
     }
 
