@@ -17,9 +17,10 @@ import org.physlab.oscillator.data.ResponseCurves;
 import org.physlab.oscillator.duffing.DuffingSolver;
 import org.physlab.oscillator.duffing.FrequencySweep;
 import org.physlab.oscillator.nets.CurveMlp;
+import org.physlab.oscillator.nets.Engine;
 import org.physlab.oscillator.nets.Evaluation;
 import org.physlab.oscillator.nets.ModelCard;
-import org.physlab.oscillator.nets.ParameterNetwork;
+import org.physlab.oscillator.nets.NetworkTrainer;
 import org.physlab.oscillator.nets.Precision;
 import org.physlab.oscillator.nets.TrainedModel;
 
@@ -27,7 +28,8 @@ import org.physlab.oscillator.nets.TrainedModel;
  * {@code oscillator.curve-mlp}: trains the lecture's MLP to read (omega0, gamma, epsilon) off one
  * response curve. Every batch is freshly simulated (z0 = 0, force 1), resized to {@code bins} with the
  * antialiased linear resize, and used for one Adam step; afterwards a fresh validation batch measures
- * the error per parameter.
+ * the error per parameter. Plain Java or DL4J trains ({@code engine}); the plain network's weights are
+ * drawn from {@code random("network")}.
  */
 public final class CurveMlpExperiment implements Experiment {
     public static final String ID = "oscillator.curve-mlp";
@@ -46,6 +48,7 @@ public final class CurveMlpExperiment implements Experiment {
                 .add(Parameter.integers("hidden").defaultValue("100").minLength(1).min(1)
                         .help("sizes of the tanh hidden layers, e.g. 100 or 100,100"));
         OscillatorParameters.addNetworkPrecision(schema);
+        OscillatorParameters.addEngine(schema);
         schema.group(OscillatorParameters.TRAINING)
                 .add(Parameter.integer("batches").defaultValue(100).range(1, 10_000_000).help("number of Adam steps, each on a fresh batch"))
                 .add(Parameter.integer("batchSize").defaultValue(32).range(1, 100_000).help("curves per batch"))
@@ -75,13 +78,14 @@ public final class CurveMlpExperiment implements Experiment {
         int batches = p.getInt("batches");
         int batchSize = p.getInt("batchSize");
         int[] hidden = p.getInts("hidden");
+        Engine engine = OscillatorParameters.engine(p);
         int threads = run.compute().javaThreads();
         boolean overlap = threads >= 2;
 
-        ParameterNetwork network = ParameterNetwork.create(
-                CurveMlp.configuration(bins, hidden, p.getDouble("learningRate"), 0.0, precision, run.seed()), new int[] {bins});
-        run.log().info("MLP %s, %d parameters, %s, %d Java threads", layers(bins, hidden), network.parameterCount(),
-                precision.label(), threads);
+        NetworkTrainer network = CurveMlp.trainer(engine, bins, hidden, p.getDouble("learningRate"), 0.0, precision, run.seed(),
+                run.random("network"));
+        run.log().info("MLP %s, %d parameters, %s, engine %s, %d Java threads", layers(bins, hidden), network.parameterCount(),
+                precision.label(), engine.label(), threads);
 
         FreshDataTraining.Result result;
         CurveBatch validation;
@@ -121,8 +125,9 @@ public final class CurveMlpExperiment implements Experiment {
                 .put("sweep.steps", sweep.steps())
                 .put("precision", precision.label())
                 .put("trained.batches", batches)
+                .put("trained.engine", engine.label())
                 .build();
-        run.artifact(new TrainedModel(network, card).toArtifact("Trained MLP (DL4J) with its model card", "curve-mlp-model.zip"));
+        run.artifact(new TrainedModel(network.toModel(), card).toArtifact("Trained MLP (DL4J) with its model card", "curve-mlp-model.zip"));
 
         Summary.Builder summary = Summary.builder()
                 .put("finalLoss", Reports.tailMean(result.losses(), batches, 10))

@@ -4,7 +4,7 @@ import java.util.function.IntFunction;
 import org.physlab.api.RunContext;
 import org.physlab.oscillator.data.CurveBatch;
 import org.physlab.oscillator.data.Prefetcher;
-import org.physlab.oscillator.nets.ParameterNetwork;
+import org.physlab.oscillator.nets.NetworkTrainer;
 
 /**
  * The lecture's training loop on fresh data: every batch is newly simulated, the network takes one
@@ -25,7 +25,7 @@ final class FreshDataTraining {
     record Result(double[] losses, double simulationSeconds, double trainingSeconds, double waitSeconds,
                   double wallSeconds) { }
 
-    static Result train(RunContext run, ParameterNetwork network, int batches, boolean overlap,
+    static Result train(RunContext run, NetworkTrainer network, int batches, boolean overlap,
                         IntFunction<CurveBatch> nextBatch) {
         double[] losses = new double[batches];
         long fitNanos = 0;

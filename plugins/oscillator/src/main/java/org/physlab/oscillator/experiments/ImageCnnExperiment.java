@@ -18,17 +18,19 @@ import org.physlab.oscillator.data.ForceSweepImages;
 import org.physlab.oscillator.data.ParameterPrior;
 import org.physlab.oscillator.duffing.DuffingSolver;
 import org.physlab.oscillator.duffing.FrequencySweep;
+import org.physlab.oscillator.nets.Engine;
 import org.physlab.oscillator.nets.Evaluation;
 import org.physlab.oscillator.nets.ForceSweepCnn;
 import org.physlab.oscillator.nets.ModelCard;
-import org.physlab.oscillator.nets.ParameterNetwork;
+import org.physlab.oscillator.nets.NetworkTrainer;
 import org.physlab.oscillator.nets.Precision;
 import org.physlab.oscillator.nets.TrainedModel;
 
 /**
  * {@code oscillator.image-cnn}: trains the lecture's CNN on 3-channel force-sweep images (noisy |z|
  * over time × force, plus frequency and force coordinate channels), each batch freshly simulated,
- * and judges it on a fresh validation batch.
+ * and judges it on a fresh validation batch. Plain Java or DL4J trains ({@code engine}); the plain
+ * network's weights are drawn from {@code random("network")}.
  */
 public final class ImageCnnExperiment implements Experiment {
     public static final String ID = "oscillator.image-cnn";
@@ -51,6 +53,7 @@ public final class ImageCnnExperiment implements Experiment {
                         .help("output channels of the 3x3 stride-2 convolutions (tanh after each)"))
                 .add(Parameter.integers("dense").defaultValue("50").min(1).help("tanh dense layers after flattening"));
         OscillatorParameters.addNetworkPrecision(schema);
+        OscillatorParameters.addEngine(schema);
         schema.group(OscillatorParameters.TRAINING)
                 .add(Parameter.integer("batches").defaultValue(100).range(1, 10_000_000).help("number of Adam steps, each on a fresh batch"))
                 .add(Parameter.integer("batchSize").defaultValue(16).range(1, 10_000).help("images per batch"))
@@ -89,18 +92,19 @@ public final class ImageCnnExperiment implements Experiment {
         int[] dense = p.getInts("dense");
         int batches = p.getInt("batches");
         int batchSize = p.getInt("batchSize");
+        Engine engine = OscillatorParameters.engine(p);
         int threads = run.compute().javaThreads();
         boolean overlap = threads >= 2;
 
-        ParameterNetwork network = ParameterNetwork.create(ForceSweepCnn.configuration(forceCount, bins, channels, dense,
-                p.getDouble("learningRate"), precision, run.seed()), new int[] {3, forceCount, bins});
+        NetworkTrainer network = ForceSweepCnn.trainer(engine, forceCount, bins, channels, dense, p.getDouble("learningRate"),
+                precision, run.seed(), run.random("network"));
         List<ForceSweepCnn.LayerCount> counts = ForceSweepCnn.parameterCounts(forceCount, bins, channels, dense);
         long counted = counts.stream().mapToLong(ForceSweepCnn.LayerCount::total).sum();
         if (counted != network.parameterCount()) {
-            throw new IllegalStateException("parameter table (" + counted + ") disagrees with DL4J (" + network.parameterCount() + ")");
+            throw new IllegalStateException("parameter table (" + counted + ") disagrees with the network (" + network.parameterCount() + ")");
         }
-        run.log().info("CNN on %dx%dx%d images, %d parameters, %s, %d Java threads", 3, forceCount, bins,
-                network.parameterCount(), precision.label(), threads);
+        run.log().info("CNN on %dx%dx%d images, %d parameters, %s, engine %s, %d Java threads", 3, forceCount, bins,
+                network.parameterCount(), precision.label(), engine.label(), threads);
 
         FreshDataTraining.Result result;
         CurveBatch validation;
@@ -145,8 +149,9 @@ public final class ImageCnnExperiment implements Experiment {
                 .put("sweep.steps", sweep.steps())
                 .put("precision", precision.label())
                 .put("trained.batches", batches)
+                .put("trained.engine", engine.label())
                 .build();
-        run.artifact(new TrainedModel(network, card).toArtifact("Trained CNN (DL4J) with its model card", "image-cnn-model.zip"));
+        run.artifact(new TrainedModel(network.toModel(), card).toArtifact("Trained CNN (DL4J) with its model card", "image-cnn-model.zip"));
 
         Summary.Builder summary = Summary.builder()
                 .put("finalLoss", Reports.tailMean(result.losses(), batches, 10))

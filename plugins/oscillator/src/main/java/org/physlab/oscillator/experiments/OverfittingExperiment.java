@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.physlab.api.Artifact;
 import org.physlab.api.Experiment;
 import org.physlab.api.ExperimentDescriptor;
@@ -20,9 +19,10 @@ import org.physlab.oscillator.data.ResponseCurves;
 import org.physlab.oscillator.duffing.DuffingSolver;
 import org.physlab.oscillator.duffing.FrequencySweep;
 import org.physlab.oscillator.nets.CurveMlp;
+import org.physlab.oscillator.nets.Engine;
 import org.physlab.oscillator.nets.Evaluation;
 import org.physlab.oscillator.nets.ModelCard;
-import org.physlab.oscillator.nets.ParameterNetwork;
+import org.physlab.oscillator.nets.NetworkTrainer;
 import org.physlab.oscillator.nets.Precision;
 import org.physlab.oscillator.nets.TrainedModel;
 
@@ -55,6 +55,7 @@ public final class OverfittingExperiment implements Experiment {
                 .add(Parameter.real("dropout").defaultValue(0.0).range(0, 0.9)
                         .help("probability of dropping a hidden unit while training (0: no dropout)"));
         OscillatorParameters.addNetworkPrecision(schema);
+        OscillatorParameters.addEngine(schema);
         schema.group(OscillatorParameters.TRAINING)
                 .add(Parameter.integer("epochs").defaultValue(1000).range(1, 10_000_000).help("passes over the training set"))
                 .add(Parameter.integer("batchSize").defaultValue(16).range(1, 1_000_000).help("curves per minibatch"))
@@ -115,10 +116,12 @@ public final class OverfittingExperiment implements Experiment {
         CurveBatch training = all.slice(0, samples - held);
         CurveBatch validation = held > 0 ? all.slice(samples - held, samples) : null;
 
-        ParameterNetwork network = ParameterNetwork.create(CurveMlp.configuration(bins, hidden, p.getDouble("learningRate"),
-                p.getDouble("dropout"), precision, run.seed()), new int[] {bins});
-        run.log().info("MLP %s, %d parameters; %d training, %d validation, %d fresh curves",
-                CurveMlpExperiment.layers(bins, hidden), network.parameterCount(), training.size(), held, fresh.size());
+        Engine engine = OscillatorParameters.engine(p);
+        NetworkTrainer network = CurveMlp.trainer(engine, bins, hidden, p.getDouble("learningRate"), p.getDouble("dropout"),
+                precision, run.seed(), run.random("network"));
+        run.log().info("MLP %s, %d parameters, %s, engine %s; %d training, %d validation, %d fresh curves",
+                CurveMlpExperiment.layers(bins, hidden), network.parameterCount(), precision.label(), engine.label(),
+                training.size(), held, fresh.size());
 
         RandomGenerator shuffle = run.random("shuffle");
         int n = training.size();
@@ -129,7 +132,7 @@ public final class OverfittingExperiment implements Experiment {
         double[] validationLoss = new double[epochs];
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
-        INDArray bestParameters = null;
+        double[] bestParameters = null;
         int epochsRun = 0;
         long step = 0;
         long trainStart = System.nanoTime();
@@ -206,8 +209,9 @@ public final class OverfittingExperiment implements Experiment {
                 .put("sweep.steps", sweep.steps())
                 .put("precision", precision.label())
                 .put("trained.epochs", epochsRun)
+                .put("trained.engine", engine.label())
                 .build();
-        run.artifact(new TrainedModel(network, card).toArtifact("Trained MLP (DL4J) with its model card", "overfitting-model.zip"));
+        run.artifact(new TrainedModel(network.toModel(), card).toArtifact("Trained MLP (DL4J) with its model card", "overfitting-model.zip"));
 
         Summary.Builder summary = Summary.builder()
                 .put("finalTrainLoss", onTraining.loss())

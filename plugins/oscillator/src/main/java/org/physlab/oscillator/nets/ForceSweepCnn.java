@@ -2,6 +2,7 @@ package org.physlab.oscillator.nets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -15,6 +16,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossL2;
+import org.physlab.oscillator.nets.plain.AdamSettings;
+import org.physlab.oscillator.nets.plain.PlainNetwork;
 
 /**
  * The lecture's convolutional network on force-sweep images: convolutions with 3×3 kernels, stride 2,
@@ -25,7 +28,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossL2;
  *
  * <p>Initialisation as in the lecture: kernels ~ N(0, 1) / sqrt(C_in) (only the input channels, not
  * C_in × 9 as DL4J's fan-in would give), dense weights ~ N(0, 1) / sqrt(fan_in), biases 0. Loss
- * {@link LossL2} and Adam, as for {@link CurveMlp}.
+ * {@link LossL2} and Adam, as for {@link CurveMlp}. Trained by DL4J or by plain Java ({@link Engine});
+ * the model is the DL4J network of {@link #configuration} either way.
  */
 public final class ForceSweepCnn {
     /** Kernel size and stride of every convolution. */
@@ -54,6 +58,22 @@ public final class ForceSweepCnn {
         if (h >= 1 && w >= 1) return null;
         return "an image of " + height + " x " + width + " shrinks to nothing after " + convolutions
                 + " stride-2 3x3 convolutions; each axis needs at least " + (int) (Math.pow(2, convolutions + 1) - 1) + " pixels";
+    }
+
+    /**
+     * A freshly initialised CNN trained by {@code engine}.
+     *
+     * @param seed   seeds DL4J's weights ({@link Engine#DL4J})
+     * @param random draws the plain-Java network's weights ({@link Engine#JAVA})
+     */
+    public static NetworkTrainer trainer(Engine engine, int height, int width, int[] channels, int[] dense,
+                                         double learningRate, Precision precision, long seed, RandomGenerator random) {
+        MultiLayerConfiguration conf = configuration(height, width, channels, dense, learningRate, precision, seed);
+        int[] shape = {3, height, width};
+        return switch (engine) {
+            case DL4J -> new Dl4jTrainer(ParameterNetwork.create(conf, shape), precision);
+            case JAVA -> new PlainTrainer(PlainNetwork.cnn(precision, height, width, channels, dense, AdamSettings.of(learningRate), random), conf);
+        };
     }
 
     /**

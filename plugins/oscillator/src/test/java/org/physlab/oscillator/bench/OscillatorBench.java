@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.physlab.api.Experiment;
 import org.physlab.api.Summary;
+import org.physlab.oscillator.data.CurveBatch;
+import org.physlab.oscillator.data.ForceSweepImages;
 import org.physlab.oscillator.data.ParameterPrior;
 import org.physlab.oscillator.data.ResponseCurves;
 import org.physlab.oscillator.duffing.DuffingBatch;
@@ -19,6 +21,11 @@ import org.physlab.oscillator.experiments.CurveMlpExperiment;
 import org.physlab.oscillator.experiments.ImageCnnExperiment;
 import org.physlab.oscillator.experiments.OverfittingExperiment;
 import org.physlab.oscillator.experiments.ResponseExperiment;
+import org.physlab.oscillator.nets.CurveMlp;
+import org.physlab.oscillator.nets.Engine;
+import org.physlab.oscillator.nets.ForceSweepCnn;
+import org.physlab.oscillator.nets.NetworkTrainer;
+import org.physlab.oscillator.nets.Precision;
 import org.physlab.testkit.InMemoryRunContext;
 
 /**
@@ -30,12 +37,14 @@ import org.physlab.testkit.InMemoryRunContext;
  *   plugins/oscillator/bench.sh                 # everything (the 2000-batch CNN takes minutes)
  *   plugins/oscillator/bench.sh simulation mlp  # only some sections
  * </pre>
- * Sections: simulation, mlp-default, mlp-2000, overfitting, early-stopping, cnn-2000, cnn-noiseless, determinism.
+ * Sections: simulation, engines, mlp-default, mlp-2000, overfitting, early-stopping, cnn-2000, determinism; on request
+ * also cnn-noiseless and cnn-2000-dl4j (the 2000-batch CNN trained by DL4J: over 3 minutes).
+ * Full-length runs use the default engine (plain Java) and, where it takes seconds, DL4J as well for the ratio.
  */
 public final class OscillatorBench {
 
-    private static final List<String> ALL = List.of("simulation", "mlp-default", "mlp-2000", "overfitting", "early-stopping",
-            "cnn-2000", "determinism");
+    private static final List<String> ALL = List.of("simulation", "engines", "mlp-default", "mlp-2000", "overfitting",
+            "early-stopping", "cnn-2000", "determinism");
 
     private final List<String> verdicts = new ArrayList<>();
 
@@ -50,14 +59,17 @@ public final class OscillatorBench {
             System.out.println("== " + s);
             switch (s) {
                 case "simulation" -> bench.simulation();
+                case "engines" -> bench.engines();
                 case "mlp-default" -> bench.mlpDefault();
                 case "mlp-2000" -> bench.mlp2000();
                 case "overfitting" -> bench.overfitting();
                 case "early-stopping" -> bench.earlyStopping();
                 case "cnn-2000" -> bench.cnn(2000, Map.of(), "cnn-2000");
                 case "cnn-noiseless" -> bench.cnn(2000, Map.of("noise", 0.0), "cnn-noiseless");
+                case "cnn-2000-dl4j" -> bench.cnnDl4j(2000);
                 case "determinism" -> bench.determinism();
-                default -> throw new IllegalArgumentException("unknown section " + s + "; known: " + ALL + " and cnn-noiseless");
+                default -> throw new IllegalArgumentException("unknown section " + s + "; known: " + ALL
+                        + ", cnn-noiseless and cnn-2000-dl4j");
             }
         }
         System.out.println();
@@ -109,6 +121,51 @@ public final class OscillatorBench {
         }
     }
 
+    // ---- training engines: one step on identical batches ---------------------------------------
+
+    /** Wall and CPU milliseconds per training step of each engine, and their ratio. */
+    private void engines() {
+        ResponseCurves curves = new ResponseCurves(ParameterPrior.LECTURE, 1.0, new DuffingSolver(FrequencySweep.LECTURE), 50, 0, 0, 0);
+        CurveBatch curves32 = curves.next(new SplittableRandom(3), 32);
+        CurveBatch curves16 = curves32.slice(0, 16);
+        ForceSweepImages images = new ForceSweepImages(ParameterPrior.LECTURE, 0.1, 2.0, 50, new DuffingSolver(FrequencySweep.LECTURE),
+                50, 0.5, 0, 0.01);
+        CurveBatch images16 = images.next(new SplittableRandom(4), 16);
+        for (Precision precision : Precision.values()) {
+            compareEngines("MLP [50,100,3], batch 32 (curve-mlp)", precision, 400, 100,
+                    e -> CurveMlp.trainer(e, 50, new int[] {100}, 1e-3, 0, precision, 1, new SplittableRandom(1)), curves32);
+            compareEngines("MLP [50,100,3], batch 16 (overfitting)", precision, 400, 100,
+                    e -> CurveMlp.trainer(e, 50, new int[] {100}, 1e-3, 0, precision, 1, new SplittableRandom(1)), curves16);
+            compareEngines("CNN [3,30,30,30,10]+[40,50,3], batch 16 (image-cnn)", precision, 100, 15,
+                    e -> ForceSweepCnn.trainer(e, 50, 50, new int[] {30, 30, 30, 10}, new int[] {50}, 1e-3, precision, 1,
+                            new SplittableRandom(1)), images16);
+        }
+    }
+
+    private static void compareEngines(String what, Precision precision, int javaSteps, int dl4jSteps,
+                                       java.util.function.Function<Engine, NetworkTrainer> make, CurveBatch batch) {
+        double[][] ms = new double[2][];
+        for (Engine engine : List.of(Engine.JAVA, Engine.DL4J)) {
+            NetworkTrainer trainer = make.apply(engine);
+            int steps = engine == Engine.JAVA ? javaSteps : dl4jSteps;
+            for (int i = 0; i < Math.max(5, steps / 5); i++) trainer.fit(batch);     // warm-up: JIT, buffers, workspaces
+            ms[engine.ordinal()] = stepMs(trainer, batch, steps);
+        }
+        double[] j = ms[Engine.JAVA.ordinal()];
+        double[] d = ms[Engine.DL4J.ordinal()];
+        System.out.printf(Locale.ROOT, "%s, %s: java %.3f ms/step (CPU %.3f), dl4j %.3f ms/step (CPU %.3f): java %.1fx faster (CPU %.1fx)%n",
+                what, precision.label(), j[0], j[1], d[0], d[1], d[0] / j[0], d[1] / j[1]);
+    }
+
+    /** {wall, CPU of this thread} milliseconds per step. */
+    private static double[] stepMs(NetworkTrainer trainer, CurveBatch batch, int steps) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) trainer.fit(batch);
+        return new double[] {(System.nanoTime() - t0) / 1e6 / steps, (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / steps};
+    }
+
     private static double timeMs(Runnable r, int reps) {
         for (int i = 0; i < Math.max(3, reps / 5); i++) r.run();
         long t0 = System.nanoTime();
@@ -150,6 +207,15 @@ public final class OscillatorBench {
         verdict(m.get("correlationOmega0") > 0.95 && m.get("correlationGamma") > 0.95, String.format(Locale.ROOT,
                 "curve-mlp 2000 batches: correlation omega0 %.4f, gamma %.4f > 0.95", m.get("correlationOmega0"), m.get("correlationGamma")));
         verdict(t.wallSeconds < 10, String.format(Locale.ROOT, "curve-mlp 2000 batches in %.2f s (< 10 s)", t.wallSeconds));
+        Timed d = run(new CurveMlpExperiment(), Map.of("batches", 2000, "engine", "dl4j"), 7);
+        compare("curve-mlp 2000 batches", t, d);
+    }
+
+    /** Prints both engines' wall and CPU times of the same experiment and their ratio. */
+    private static void compare(String what, Timed java, Timed dl4j) {
+        System.out.printf(Locale.ROOT, "%s: java %.2f s (CPU %.2f s), dl4j %.2f s (CPU %.2f s): java %.1fx faster (CPU %.1fx)%n", what,
+                java.wallSeconds, java.cpuSeconds, dl4j.wallSeconds, dl4j.cpuSeconds, dl4j.wallSeconds / java.wallSeconds,
+                dl4j.cpuSeconds / java.cpuSeconds);
     }
 
     private void overfitting() throws Exception {
@@ -158,6 +224,8 @@ public final class OscillatorBench {
         verdict(m.get("finalTrainLoss") < m.get("finalFreshLoss"), String.format(Locale.ROOT,
                 "overfitting: training-set loss %.5f below fresh-data loss %.5f", m.get("finalTrainLoss"), m.get("finalFreshLoss")));
         verdict(t.wallSeconds < 5, String.format(Locale.ROOT, "overfitting 1000 epochs in %.2f s (< 5 s; lecture, JAX: 7 s)", t.wallSeconds));
+        Timed d = run(new OverfittingExperiment(), Map.of("engine", "dl4j"), 42);
+        compare("overfitting 1000 epochs", t, d);
     }
 
     private void earlyStopping() throws Exception {
@@ -178,10 +246,18 @@ public final class OscillatorBench {
         verdict(t.wallSeconds < 60, String.format(Locale.ROOT, "%s: %d batches in %.1f s (< 60 s)", label, batches, t.wallSeconds));
     }
 
+    private void cnnDl4j(int batches) throws Exception {
+        Timed t = run(new ImageCnnExperiment(), Map.of("batches", batches, "engine", "dl4j"), 7);
+        System.out.printf(Locale.ROOT, "image-cnn %d batches trained by DL4J: %.1f s wall, %.1f s CPU; final loss %.4f%n", batches,
+                t.wallSeconds, t.cpuSeconds, t.summary.metrics().get("finalLoss"));
+    }
+
     private void determinism() throws Exception {
-        Summary a = run(new CurveMlpExperiment(), Map.of("batches", 200), 7).summary;
-        Summary b = run(new CurveMlpExperiment(), Map.of("batches", 200), 7).summary;
-        verdict(a.metrics().equals(b.metrics()), "curve-mlp batches=200 seed 7 twice: identical summaries");
+        for (String engine : List.of("java", "dl4j")) {
+            Summary a = run(new CurveMlpExperiment(), Map.of("batches", 200, "engine", engine), 7).summary;
+            Summary b = run(new CurveMlpExperiment(), Map.of("batches", 200, "engine", engine), 7).summary;
+            verdict(a.metrics().equals(b.metrics()), "curve-mlp batches=200 seed 7 engine " + engine + " twice: identical summaries");
+        }
         run(new ResponseExperiment(), Map.of(), 1);
     }
 }

@@ -35,6 +35,8 @@ class CurveMlpExperimentTest {
         assertEquals("[0.0, 0.15]", java.util.Arrays.toString((double[]) d.get("epsilon")));
         assertEquals(400L, d.get("steps"));
         assertEquals(0.0, d.get("z0Im"));
+        assertEquals("java", d.get("engine"), "plain Java is the faster engine (README)");
+        assertEquals("float32", d.get("precision"));
     }
 
     @Test
@@ -66,17 +68,39 @@ class CurveMlpExperimentTest {
         TrainedModel model = TrainedModel.fromArtifact(run.artifact(TrainedModel.ARTIFACT_NAME));
         assertEquals("linear", model.card().string("resize.method"));
         assertEquals(50, model.card().integer("bins"));
+        assertEquals("java", model.card().string("trained.engine"));
         assertTrue(run.logLines().stream().anyMatch(l -> l.contains("simulation") && l.contains("training")), run.logLines().toString());
+        assertTrue(run.logLines().stream().anyMatch(l -> l.contains("engine java")), run.logLines().toString());
+        // the saved DL4J network predicts what the trained plain network predicted (float32: to ~1e-5)
+        double[] first = new double[50];
+        System.arraycopy(run.artifact("sample-curves", Artifact.LineChart.class).series().get(0).y(), 0, first, 0, 50);
+        double[] fromModel = model.network().predict(first);
+        double omega0 = run.artifact("predicted-omega0", Artifact.Scatter.class).series().get(0).y()[0];
+        assertEquals(omega0, fromModel[0], 1e-4);
+    }
+
+    @Test
+    void dl4jStillTrainsWhenAskedFor() throws Exception {
+        InMemoryRunContext run = InMemoryRunContext.builder(new CurveMlpExperiment()).set("batches", 40).set("validationSamples", 32)
+                .set("engine", "dl4j").seed(7).build();
+        Summary summary = run.execute();
+        double[] loss = run.metrics("loss");
+        double firstFive = (loss[0] + loss[1] + loss[2] + loss[3] + loss[4]) / 5;
+        assertTrue(summary.metrics().get("finalLoss") < firstFive / 4, "first " + firstFive + " final " + summary.metrics().get("finalLoss"));
+        assertTrue(run.logLines().stream().anyMatch(l -> l.contains("engine dl4j")), run.logLines().toString());
+        assertEquals("dl4j", TrainedModel.fromArtifact(run.artifact(TrainedModel.ARTIFACT_NAME)).card().string("trained.engine"));
     }
 
     @Test
     void theSameSeedGivesIdenticalNumbersAndAnotherSeedOthers() throws Exception {
-        Map<String, String> p = Map.of("batches", "12", "batchSize", "16", "validationSamples", "20");
-        Summary a = InMemoryRunContext.of(new CurveMlpExperiment(), p, 7).execute();
-        Summary b = InMemoryRunContext.of(new CurveMlpExperiment(), p, 7).execute();
-        Summary c = InMemoryRunContext.of(new CurveMlpExperiment(), p, 8).execute();
-        assertEquals(a.metrics(), b.metrics());
-        assertNotEquals(a.metrics(), c.metrics());
+        for (String engine : new String[] {"java", "dl4j"}) {
+            Map<String, String> p = Map.of("batches", "12", "batchSize", "16", "validationSamples", "20", "engine", engine);
+            Summary a = InMemoryRunContext.of(new CurveMlpExperiment(), p, 7).execute();
+            Summary b = InMemoryRunContext.of(new CurveMlpExperiment(), p, 7).execute();
+            Summary c = InMemoryRunContext.of(new CurveMlpExperiment(), p, 8).execute();
+            assertEquals(a.metrics(), b.metrics(), engine);
+            assertNotEquals(a.metrics(), c.metrics(), engine);
+        }
     }
 
     @Test
@@ -114,6 +138,9 @@ class CurveMlpExperimentTest {
                 () -> InMemoryRunContext.of(new CurveMlpExperiment(), Map.of("learningRate", "0"), 1));
         assertThrows(InvalidParametersException.class,
                 () -> InMemoryRunContext.of(new CurveMlpExperiment(), Map.of("epsilon", "0,0.1,0.2"), 1));
+        InvalidParametersException engine = assertThrows(InvalidParametersException.class,
+                () -> InMemoryRunContext.of(new CurveMlpExperiment(), Map.of("engine", "tensorflow"), 1));
+        assertEquals("engine", engine.errors().get(0).parameter());
     }
 
     @Test

@@ -25,6 +25,7 @@ class ImageCnnExperimentTest {
         assertEquals("[30, 30, 30, 10]", java.util.Arrays.toString((int[]) d.get("channels")));
         assertEquals("[50]", java.util.Arrays.toString((int[]) d.get("dense")));
         assertEquals(0.01, d.get("z0Im"));
+        assertEquals("java", d.get("engine"));
     }
 
     @Test
@@ -50,7 +51,21 @@ class ImageCnnExperimentTest {
         assertEquals(4.0, freq.values()[7][49], 1e-12);
         assertEquals(2.0, run.artifact("channel-force", Artifact.Heatmap.class).values()[49][3], 1e-12);
         for (String p : new String[] {"omega0", "gamma", "epsilon"}) run.artifact("predicted-" + p, Artifact.Scatter.class);
-        assertEquals("cubic", TrainedModel.fromArtifact(run.artifact("model")).card().string("resize.method"));
+        TrainedModel model = TrainedModel.fromArtifact(run.artifact("model"));
+        assertEquals("cubic", model.card().string("resize.method"));
+        assertEquals("java", model.card().string("trained.engine"));
+        assertEquals(22_013, model.network().parameterCount());
+        assertTrue(run.logLines().stream().anyMatch(l -> l.contains("engine java")), run.logLines().toString());
+    }
+
+    @Test
+    void eachEngineGivesIdenticalNumbersForTheSameSeed() throws Exception {
+        for (String engine : new String[] {"java", "dl4j"}) {
+            Map<String, String> p = Map.of("batches", "3", "batchSize", "4", "validationSamples", "4", "engine", engine);
+            Summary a = InMemoryRunContext.of(new ImageCnnExperiment(), p, 5).execute();
+            Summary b = InMemoryRunContext.of(new ImageCnnExperiment(), p, 5).execute();
+            assertEquals(a.metrics(), b.metrics(), engine);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.physlab.api.Artifact;
 import org.physlab.api.InvalidParametersException;
 import org.physlab.api.Summary;
+import org.physlab.oscillator.nets.TrainedModel;
 import org.physlab.testkit.InMemoryRunContext;
 
 class OverfittingExperimentTest {
@@ -22,6 +23,21 @@ class OverfittingExperimentTest {
         assertEquals(0.0, d.get("validationFraction"));
         assertEquals(0L, d.get("patience"));
         assertEquals(0.0, d.get("dropout"));
+        assertEquals("java", d.get("engine"));
+    }
+
+    @Test
+    void eachEngineGivesIdenticalNumbersForTheSameSeed() throws Exception {
+        for (String engine : new String[] {"java", "dl4j"}) {
+            // dropout and shuffling draw random numbers too
+            Map<String, Object> p = Map.of("samples", 12, "batchSize", 4, "epochs", 6, "freshSamples", 5, "dropout", 0.2,
+                    "hidden", "20,20", "engine", engine);
+            InMemoryRunContext first = InMemoryRunContext.of(new OverfittingExperiment(), p, 4);
+            Summary a = first.execute();
+            Summary b = InMemoryRunContext.of(new OverfittingExperiment(), p, 4).execute();
+            assertEquals(a.metrics(), b.metrics(), engine);
+            assertTrue(first.logLines().stream().anyMatch(l -> l.contains("engine " + engine)), first.logLines().toString());
+        }
     }
 
     @Test
@@ -60,6 +76,9 @@ class OverfittingExperimentTest {
         for (double v : validation) assertTrue(v >= validation[best - 1]);
         assertEquals(3, run.artifact("loss", Artifact.LineChart.class).series().size());
         assertTrue(run.logLines().stream().anyMatch(l -> l.contains("early stop")));
+        // the saved model is the best state, not the last
+        TrainedModel model = TrainedModel.fromArtifact(run.artifact(TrainedModel.ARTIFACT_NAME));
+        assertEquals((int) epochs, model.card().integer("trained.epochs"));
     }
 
     @Test
