@@ -71,8 +71,7 @@ public final class PredictExperiment implements Experiment {
         double[][] rows = ResponseCsv.resolve(p.getString("curve"));
         TrainedModel model = TrainedModel.fromArtifact(run.loadArtifact(p.getString("modelRun"), p.getString("modelArtifact")));
         ModelCard card = model.card();
-        FrequencySweep sweep = new FrequencySweep(card.number("sweep.omegaStart"), card.number("sweep.omegaStop"),
-                card.number("sweep.tEnd"), card.integer("sweep.steps"));
+        FrequencySweep sweep = card.sweep();
         int bins = card.integer("bins");
         JaxResize.Method method = JaxResize.Method.parse(card.string("resize.method"));
         int length = rows[0].length;

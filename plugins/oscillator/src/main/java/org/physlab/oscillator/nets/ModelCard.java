@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.physlab.oscillator.duffing.FrequencySweep;
 
 /**
  * What a trained network needs to be used again: what its input is and how it was made from a
@@ -97,6 +98,12 @@ public final class ModelCard {
         return Arrays.stream(s.split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
     }
 
+    /** The frequency sweep the network's training curves were simulated with (see {@link Builder#sweep}). */
+    public FrequencySweep sweep() {
+        return new FrequencySweep(number("sweep.omegaStart"), number("sweep.omegaStop"), number("sweep.tEnd"),
+                integer("sweep.steps"));
+    }
+
     @Override
     public String toString() {
         return values.toString();
@@ -123,6 +130,14 @@ public final class ModelCard {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < value.length; i++) b.append(i == 0 ? "" : ",").append(value[i]);
             return put(key, b.toString());
+        }
+
+        /** Records the simulated sweep, so that {@link ModelCard#sweep()} can repeat it for a measured curve. */
+        public Builder sweep(FrequencySweep sweep) {
+            return put("sweep.omegaStart", sweep.omegaStart())
+                    .put("sweep.omegaStop", sweep.omegaStop())
+                    .put("sweep.tEnd", sweep.tEnd())
+                    .put("sweep.steps", sweep.steps());
         }
 
         public ModelCard build() {
