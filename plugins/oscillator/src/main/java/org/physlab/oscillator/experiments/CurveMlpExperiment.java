@@ -108,30 +108,12 @@ public final class CurveMlpExperiment implements Experiment {
         Reports.predictionScatters(run, List.of("validation"), List.of(predicted), List.of(validation.targets()));
         run.artifact(Reports.sampleCurves(validation, ForceSweepImages.linspace(sweep.omegaStart(), sweep.omegaStop(), bins), 5));
         run.artifact(Reports.evaluationTable("validation", "Validation on " + validation.size() + " fresh curves", eval));
-        ModelCard card = ModelCard.builder(ModelCard.KIND_CURVE)
-                .put("experiment", ID)
-                .put("run", run.runId())
-                .put("input.shape", new int[] {bins})
-                .put("bins", bins)
-                .put("resize.method", "linear")
-                .put("resize.antialias", "true")
-                .put("force", p.getDouble("force"))
-                .put("noise", p.getDouble("noise"))
-                .put("z0.re", p.getDouble("z0Re"))
-                .put("z0.im", p.getDouble("z0Im"))
-                .sweep(sweep)
-                .put("precision", precision.label())
+        ModelCard card = ModelCards.curveNetwork(ID, run, sweep, bins, precision, engine)
                 .put("trained.batches", batches)
-                .put("trained.engine", engine.label())
                 .build();
         run.artifact(new TrainedModel(network.toModel(), card).toArtifact("Trained MLP (DL4J) with its model card", "curve-mlp-model.zip"));
 
-        Summary.Builder summary = Summary.builder()
-                .put("finalLoss", Reports.tailMean(result.losses(), batches, 10))
-                .put("lastBatchLoss", result.losses()[batches - 1]);
-        Reports.putEvaluation(summary, "validation", eval);
-        summary.put("parameters", network.parameterCount());
-        return summary.build();
+        return Reports.trainingSummary(result.losses(), eval, network.parameterCount());
     }
 
     static String layers(int bins, int[] hidden) {

@@ -130,9 +130,7 @@ public final class ImageCnnExperiment implements Experiment {
         run.artifact(Reports.evaluationTable("validation", "Validation on " + validation.size() + " fresh images", eval));
         imageArtifacts(run, validation, sweep, forces);
         run.artifact(parameterTable(counts));
-        ModelCard card = ModelCard.builder(ModelCard.KIND_IMAGE)
-                .put("experiment", ID)
-                .put("run", run.runId())
+        ModelCard card = ModelCards.trained(ModelCard.KIND_IMAGE, ID, run, sweep, precision, engine)
                 .put("input.shape", new int[] {3, forceCount, bins})
                 .put("bins", bins)
                 .put("resize.method", "cubic")
@@ -140,22 +138,11 @@ public final class ImageCnnExperiment implements Experiment {
                 .put("force.low", force[0])
                 .put("force.high", force[1])
                 .put("force.count", forceCount)
-                .put("noise", p.getDouble("noise"))
-                .put("z0.re", p.getDouble("z0Re"))
-                .put("z0.im", p.getDouble("z0Im"))
-                .sweep(sweep)
-                .put("precision", precision.label())
                 .put("trained.batches", batches)
-                .put("trained.engine", engine.label())
                 .build();
         run.artifact(new TrainedModel(network.toModel(), card).toArtifact("Trained CNN (DL4J) with its model card", "image-cnn-model.zip"));
 
-        Summary.Builder summary = Summary.builder()
-                .put("finalLoss", Reports.tailMean(result.losses(), batches, 10))
-                .put("lastBatchLoss", result.losses()[batches - 1]);
-        Reports.putEvaluation(summary, "validation", eval);
-        summary.put("parameters", network.parameterCount());
-        return summary.build();
+        return Reports.trainingSummary(result.losses(), eval, network.parameterCount());
     }
 
     /** Channel 0 of three validation images, and the two coordinate channels of the first. */

@@ -192,21 +192,8 @@ public final class OverfittingExperiment implements Experiment {
                 List.of(training.targets(), fresh.targets()));
         run.artifact(Reports.evaluationTable("fresh", "Final network on " + fresh.size() + " fresh curves", onFresh));
         run.artifact(Reports.evaluationTable("training", "Final network on its " + training.size() + " training curves", onTraining));
-        ModelCard card = ModelCard.builder(ModelCard.KIND_CURVE)
-                .put("experiment", ID)
-                .put("run", run.runId())
-                .put("input.shape", new int[] {bins})
-                .put("bins", bins)
-                .put("resize.method", "linear")
-                .put("resize.antialias", "true")
-                .put("force", p.getDouble("force"))
-                .put("noise", p.getDouble("noise"))
-                .put("z0.re", p.getDouble("z0Re"))
-                .put("z0.im", p.getDouble("z0Im"))
-                .sweep(sweep)
-                .put("precision", precision.label())
+        ModelCard card = ModelCards.curveNetwork(ID, run, sweep, bins, precision, engine)
                 .put("trained.epochs", epochsRun)
-                .put("trained.engine", engine.label())
                 .build();
         run.artifact(new TrainedModel(network.toModel(), card).toArtifact("Trained MLP (DL4J) with its model card", "overfitting-model.zip"));
 

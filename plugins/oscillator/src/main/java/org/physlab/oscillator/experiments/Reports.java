@@ -45,6 +45,20 @@ final class Reports {
     }
 
     /** Adds {prefix}Mse{Param} and correlation{Param} entries (correlations only where defined). */
+    /**
+     * The summary of a run trained on fresh batches: the mean loss of the last 10 batches, the last batch's
+     * loss, the validation errors and the network's size.
+     */
+    static Summary trainingSummary(double[] batchLosses, Evaluation validation, long parameterCount) {
+        int batches = batchLosses.length;
+        Summary.Builder summary = Summary.builder()
+                .put("finalLoss", tailMean(batchLosses, batches, 10))
+                .put("lastBatchLoss", batchLosses[batches - 1]);
+        putEvaluation(summary, "validation", validation);
+        summary.put("parameters", parameterCount);
+        return summary.build();
+    }
+
     static void putEvaluation(Summary.Builder summary, String prefix, Evaluation e) {
         summary.put(prefix + "Loss", e.loss());
         for (int p = 0; p < 3; p++) summary.put(prefix + "Mse" + KEYS[p], e.mse()[p]);
