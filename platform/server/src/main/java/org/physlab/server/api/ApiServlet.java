@@ -59,6 +59,26 @@ abstract class ApiServlet extends HttpServlet {
         }
         resp.resetBuffer();
         resp.setHeader("Content-Disposition", null);
+        if (!discardUnreadBody(call.request())) resp.setHeader("Connection", "close");
         call.json(status, body);
+    }
+
+    /**
+     * Reads and drops what the client sent but the handler never read (a jar upload rejected for its
+     * name, say), up to {@link ApiCall#MAX_JSON_BYTES}. Answering while the client still sends makes the
+     * server close the connection under it, and the client then sees a reset instead of the error.
+     *
+     * @return false if more remains (or the body was read as text), so the connection must close
+     */
+    private static boolean discardUnreadBody(HttpServletRequest req) {
+        byte[] sink = new byte[64 * 1024];
+        long left = ApiCall.MAX_JSON_BYTES;
+        try {
+            var in = req.getInputStream();
+            for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0; ) left -= n;
+            return left > 0;
+        } catch (IllegalStateException | IOException e) {
+            return false;
+        }
     }
 }
