@@ -3,6 +3,7 @@ package org.physlab.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.util.ServiceLoader;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -15,8 +16,9 @@ import org.physlab.server.api.RestApi;
 
 /**
  * The HTTP server of a running {@link Physlab}: one Jetty servlet context with the REST API under
- * {@code /api} and, for now, a plain index page at {@code /}. Other servlets (the web UI on
- * {@code /*}) can be added to {@link #context()} before {@link #start()}.
+ * {@code /api} and every {@link ServerExtension} on the class path (the web UI takes {@code /*});
+ * without one, a plain index page at {@code /}. More servlets can be added to {@link #context()}
+ * before {@link #start()}.
  *
  * <pre>{@code
  * try (Physlab lab = Physlab.start(config, ProcessKind.SERVER);
@@ -64,7 +66,12 @@ public final class PhyslabServer implements AutoCloseable {
         context = new ServletContextHandler();
         context.setContextPath("/");
         RestApi.mount(context, lab);
-        if (indexPage) context.addServlet(new ServletHolder("index", new IndexServlet(lab)), "");
+        boolean rootServed = false;
+        for (ServerExtension extension : ServiceLoader.load(ServerExtension.class, PhyslabServer.class.getClassLoader())) {
+            extension.mount(context, lab);
+            rootServed |= extension.servesRoot();
+        }
+        if (indexPage && !rootServed) context.addServlet(new ServletHolder("index", new IndexServlet(lab)), "");
         jetty.setHandler(context);
         jetty.setStopTimeout(5_000);
     }
