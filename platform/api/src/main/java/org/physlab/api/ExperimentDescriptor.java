@@ -1,7 +1,9 @@
 package org.physlab.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,9 +17,12 @@ import java.util.regex.Pattern;
  * @param description a paragraph for the UI and {@code physlab describe}
  * @param references  the papers, lectures or notebooks the experiment implements
  * @param parameters  the typed parameter schema
+ * @param goals       which way each metric improves, for metrics whose lower value is not the better
+ *                    one (see {@link #goalOf}); since 1.1
  */
 public record ExperimentDescriptor(String id, String title, String description,
-                                   List<Reference> references, ParameterSchema parameters) {
+                                   List<Reference> references, ParameterSchema parameters,
+                                   Map<String, MetricGoal> goals) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
 
@@ -31,6 +36,18 @@ public record ExperimentDescriptor(String id, String title, String description,
         description = description == null ? "" : description;
         references = List.copyOf(references == null ? List.of() : references);
         parameters = parameters == null ? ParameterSchema.builder().build() : parameters;
+        goals = goals == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(goals));
+    }
+
+    /** A descriptor whose metrics all improve downwards (the 1.0 form). */
+    public ExperimentDescriptor(String id, String title, String description, List<Reference> references,
+                                ParameterSchema parameters) {
+        this(id, title, description, references, parameters, Map.of());
+    }
+
+    /** Which way the metric improves: as declared with {@link Builder#goal}, else {@link MetricGoal#MINIMIZE}. */
+    public MetricGoal goalOf(String metricKey) {
+        return goals.getOrDefault(metricKey, MetricGoal.MINIMIZE);
     }
 
     /** The part of the id before the first dot, e.g. {@code oscillator}. */
@@ -49,6 +66,7 @@ public record ExperimentDescriptor(String id, String title, String description,
         private String description;
         private final List<Reference> references = new ArrayList<>();
         private ParameterSchema parameters;
+        private final Map<String, MetricGoal> goals = new LinkedHashMap<>();
 
         private Builder(String id) {
             this.id = id;
@@ -78,8 +96,14 @@ public record ExperimentDescriptor(String id, String title, String description,
             return this;
         }
 
+        /** Declares which way a metric improves, e.g. {@code goal("accuracy", MetricGoal.MAXIMIZE)}. */
+        public Builder goal(String metricKey, MetricGoal goal) {
+            goals.put(Objects.requireNonNull(metricKey, "metricKey"), Objects.requireNonNull(goal, "goal"));
+            return this;
+        }
+
         public ExperimentDescriptor build() {
-            return new ExperimentDescriptor(id, title, description, references, parameters);
+            return new ExperimentDescriptor(id, title, description, references, parameters, goals);
         }
     }
 }

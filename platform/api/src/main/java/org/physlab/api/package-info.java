@@ -17,5 +17,5 @@
  * major version, an addition the minor version.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.physlab.api;

@@ -103,7 +103,7 @@ class PluginArchetypeIT {
         Parameters imports = new Parameters(manifestOf(pluginJar).getValue(Constants.IMPORT_PACKAGE));
         Attrs api = imports.get("org.physlab.api");
         assertNotNull(api, "Import-Package lacks org.physlab.api: " + imports);
-        assertEquals("[1.0,2)", api.getVersion());
+        assertEquals("[1.1,2)", api.getVersion());
         assertFalse(api.containsKey("resolution:"), "the API import must not be optional");
     }
 
@@ -142,7 +142,7 @@ class PluginArchetypeIT {
 
     @Test
     void felixStartsItAgainstApi1AndItsExperimentDescribesItself() throws Exception {
-        withFelixExportingApi("1.0.0", framework -> {
+        withFelixExportingApi("1.1.0", framework -> {
             Bundle bundle = framework.getBundleContext().installBundle(pluginJar.toUri().toString());
             bundle.start();
             assertEquals(Bundle.ACTIVE, bundle.getState());

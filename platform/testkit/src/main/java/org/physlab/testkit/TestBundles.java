@@ -31,7 +31,7 @@ import org.physlab.testkit.activators.ThrowingActivator;
  * Builds real OSGi plugin bundles at test time, with bnd, from the test kit's own classes: each
  * experiment's package goes into the jar privately, {@code META-INF/services/org.physlab.api.Experiment}
  * lists the experiments, and bnd computes {@code Import-Package} (e.g.
- * {@code org.physlab.api;version="[1.0,2)"}), just as the bnd Maven plugin does for a real plugin.
+ * {@code org.physlab.api;version="[1.1,2)"}), just as the bnd Maven plugin does for a real plugin.
  *
  * <pre>{@code
  * Path v1 = TestBundles.plugin(tmp, "testkit.version", "1.0.0", org.physlab.testkit.experiments.version.v1.VersionExperiment.class);

@@ -38,7 +38,7 @@ class TestBundlesTest {
             assertEquals("testkit.counting", main.getValue("Bundle-SymbolicName"));
             assertEquals("1.2.3", main.getValue("Bundle-Version"));
             assertEquals("2", main.getValue("Bundle-ManifestVersion"));
-            assertTrue(main.getValue("Import-Package").contains("org.physlab.api;version=\"[1.0,2)\""), main.getValue("Import-Package"));
+            assertTrue(main.getValue("Import-Package").contains("org.physlab.api;version=\"[1.1,2)\""), main.getValue("Import-Package"));
             assertNull(main.getValue("Export-Package"), "plugins keep their packages private");
             assertNotNull(file.getEntry("org/physlab/testkit/experiments/count/CountExperiment.class"));
             assertNotNull(file.getEntry("org/physlab/testkit/experiments/sleep/SleepExperiment.class"));

@@ -39,7 +39,7 @@ final class BundleProblems {
         return "cannot start: " + e.getMessage() + (cause == null ? "" : " (" + ExperimentLoader.describe(cause) + ")");
     }
 
-    /** The mandatory package imports no bundle can satisfy, e.g. {@code package org.example version [1.0,2)}. */
+    /** The mandatory package imports no bundle can satisfy, e.g. {@code package org.example version [1.1,2)}. */
     static List<String> missingImports(Bundle bundle, FrameworkWiring wiring) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         if (revision == null) return List.of();

@@ -32,7 +32,7 @@ class ManifestHeaderTest {
 
     @Test
     void keepsARangeWhole() {
-        ManifestHeader.Clause clause = ManifestHeader.parse("org.physlab.api;version=\"[1.0,2)\"").get(0);
-        assertEquals("[1.0,2)", clause.attribute("version"));
+        ManifestHeader.Clause clause = ManifestHeader.parse("org.physlab.api;version=\"[1.1,2)\"").get(0);
+        assertEquals("[1.1,2)", clause.attribute("version"));
     }
 }

@@ -30,7 +30,7 @@ class SystemPackagesTest {
                 .collect(Collectors.groupingBy(c -> c.names().get(0), Collectors.mapping(c -> String.valueOf(c.attribute("version")),
                         Collectors.toList())));
 
-        assertEquals(List.of("1.0.0"), exports.get("org.physlab.api"));
+        assertEquals(List.of("1.1.0"), exports.get("org.physlab.api"));
         assertEquals(List.of("null"), exports.get("org.nd4j.linalg.factory"), "ND4J's jars declare no versions");
         assertEquals(List.of("null"), exports.get("org.deeplearning4j.nn.conf"));
         assertEquals(List.of("1.5.7"), exports.get("org.bytedeco.javacpp"), "javacpp is a bundle and says its version");
