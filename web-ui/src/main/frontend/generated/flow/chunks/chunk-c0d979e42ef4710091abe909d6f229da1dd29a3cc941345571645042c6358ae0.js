@@ -9,5 +9,3 @@ import '@vaadin/side-nav/src/vaadin-side-nav.js';
 import '@vaadin/side-nav/src/vaadin-side-nav-item.js';
 import '@vaadin/icons/vaadin-iconset.js';
 import '@vaadin/icon/src/vaadin-icon.js';
-import '@vaadin/checkbox/src/vaadin-checkbox.js';
-import '@vaadin/horizontal-layout/src/vaadin-horizontal-layout.js';
