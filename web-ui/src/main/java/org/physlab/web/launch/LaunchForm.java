@@ -219,8 +219,8 @@ public final class LaunchForm {
         try {
             return new BigInteger(s).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("must be a whole number between " + Long.MIN_VALUE + " and "
-                    + Long.MAX_VALUE + " (leave it empty for a random seed), got '" + text.trim() + "'");
+            throw new IllegalArgumentException("must be a whole number in the 64-bit range, or empty for a random seed;"
+                    + " got '" + text.trim() + "'");
         }
     }
 

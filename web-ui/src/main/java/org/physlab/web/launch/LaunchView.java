@@ -65,6 +65,8 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
     private final TextArea notes = new TextArea("Notes");
     private final Button submit = new Button("Launch");
     private final Map<String, ParameterField> fields = new LinkedHashMap<>();
+    private final Details runSection;
+    private final HorizontalLayout actions;
 
     private String experimentId = "";
     private CatalogEntry entry;
@@ -109,12 +111,16 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
         FormLayout runFields = new FormLayout(seed, tags, notes);
         runFields.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));
         runFields.setColspan(notes, 2);
-        Details run = section("Run", runFields);
+        runSection = section("Run", runFields);
 
-        HorizontalLayout actions = new HorizontalLayout(submit);
+        actions = new HorizontalLayout(submit);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        actions.getStyle().set("margin-top", "var(--lumo-space-m)");
-        add(header, notice, form, run, errorsBox, actions);
+        actions.setWidthFull();
+        // The launch button stays in sight at the bottom while one scrolls through a long form.
+        actions.getStyle().set("position", "sticky").set("bottom", "0").set("z-index", "1")
+                .set("background", "var(--lumo-base-color)").set("padding", "var(--lumo-space-s) 0")
+                .set("border-top", "1px solid var(--lumo-contrast-10pct)").set("margin-top", "var(--lumo-space-s)");
+        add(header, notice, form, runSection, errorsBox, actions);
     }
 
     @Override
@@ -169,6 +175,8 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
         p.getStyle().set("color", "var(--lumo-error-text-color)");
         header.add(p, new RouterLink("See the installed experiments", ExperimentsView.class));
         submit.setEnabled(false);
+        runSection.setVisible(false);
+        actions.setVisible(false);
     }
 
     private void buildForm(CatalogEntry e, Map<String, Object> values) {
@@ -210,6 +218,8 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
             form.add(none);
         }
         groups.forEach((name, layout) -> form.add(section(name, layout)));
+        runSection.setVisible(true);
+        actions.setVisible(true);
         submit.setEnabled(true);
     }
 
@@ -245,8 +255,10 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
         tags.setValue(LaunchForm.tagsText(run.tags()));
         seed.setValue(clone ? "" : Long.toString(run.seed()));
         StringBuilder text = new StringBuilder(clone
-                ? "Cloned from run " + run.id() + ": its parameters and tags; a fresh random seed unless you set one."
-                : "Re-run of run " + run.id() + ": the same parameters, seed " + run.seed() + " and tags.");
+                ? "Cloned from run " + run.id() + ": its parameters" + (run.tags().isEmpty() ? "" : " and tags")
+                        + "; a fresh random seed unless you set one."
+                : "Re-run of run " + run.id() + ": the same parameters, seed " + run.seed() + " and "
+                + (run.tags().isEmpty() ? "no tags." : "tags."));
         if (!prefill.dropped().isEmpty()) {
             text.append(" Dropped (no longer taken by the experiment): ").append(String.join(", ", prefill.dropped())).append('.');
         }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -39,6 +40,7 @@ public class PluginsView extends VerticalLayout {
 
     private final Grid<PluginInfo> grid = new Grid<>();
     private final Div result = new Div();
+    private final Upload upload;
     private Registration events;
 
     public PluginsView() {
@@ -54,20 +56,27 @@ public class PluginsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
         grid.addColumn(p -> p.name() == null || p.name().isBlank() ? p.id() : p.name()).setHeader("Name")
-                .setFlexGrow(2).setResizable(true);
-        grid.addColumn(PluginInfo::id).setHeader("Id").setFlexGrow(2).setResizable(true);
-        grid.addColumn(PluginInfo::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(PluginsView::state)).setHeader("State").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(PluginsView::file)).setHeader("File").setFlexGrow(2).setResizable(true);
-        grid.addColumn(new ComponentRenderer<>(PluginsView::error)).setHeader("Error").setFlexGrow(4).setResizable(true);
-        grid.addColumn(new ComponentRenderer<>(PluginsView::experiments)).setHeader("Experiments").setFlexGrow(3)
+                .setWidth("7em").setFlexGrow(1).setResizable(true);
+        grid.addColumn(new ComponentRenderer<>(p -> code(p.id()))).setHeader("Id").setWidth("8.5em").setFlexGrow(0)
                 .setResizable(true);
-        grid.addColumn(new ComponentRenderer<>(this::removeButton)).setHeader("").setWidth("7em").setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(new ComponentRenderer<>(p -> code(p.version()))).setHeader("Version").setWidth("6.5em").setFlexGrow(0)
+                .setResizable(true);
+        grid.addColumn(new ComponentRenderer<>(PluginsView::state)).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(PluginsView::file)).setHeader("File").setWidth("8em").setFlexGrow(0)
+                .setResizable(true);
+        grid.addColumn(new ComponentRenderer<>(PluginsView::error)).setHeader("Error").setWidth("8em").setFlexGrow(5)
+                .setResizable(true);
+        grid.addColumn(new ComponentRenderer<>(PluginsView::experiments)).setHeader("Experiments").setWidth("12.5em")
+                .setFlexGrow(0).setResizable(true);
+        grid.addColumn(new ComponentRenderer<>(this::removeButton)).setHeader("").setWidth("4em").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.CENTER);
         grid.setEmptyStateText("No plugin is installed. Upload a plugin jar below.");
 
-        Upload upload = new Upload(new PluginJarUpload(Lab.current().plugins(), this::uploaded));
+        upload = new Upload(new PluginJarUpload(Lab.current().plugins(), this::uploaded));
         upload.setId("plugin-upload");
+        upload.setMaxFiles(1);
+        Button pick = new Button("Upload plugin jar…", VaadinIcon.UPLOAD.create());
+        upload.setUploadButton(pick);
         upload.setAcceptedFileTypes(".jar", "application/java-archive");
         upload.setMaxFileSize((int) PluginJarUpload.MAX_BYTES);
         upload.setDropLabel(new Span("Drop a plugin jar here (up to " + PluginJarUpload.MAX_BYTES / (1024 * 1024)
@@ -112,6 +121,7 @@ public class PluginsView extends VerticalLayout {
     }
 
     private void uploaded(PluginInfo info, String problem) {
+        upload.clearFileList();   // ready for the next jar; the outcome shows below
         if (info == null) {
             showResult(false, problem);
         } else if ("FAILED".equals(info.state())) {
@@ -148,12 +158,30 @@ public class PluginsView extends VerticalLayout {
         return s;
     }
 
+    /**
+     * Monospace text that may wrap after '.', '-' and '_' (ids, versions, file names are long words);
+     * the break opportunities are {@code <wbr>} elements, so the text itself stays as it is.
+     */
+    private static Span code(String text) {
+        Span s = new Span();
+        String rest = text == null ? "" : text;
+        int from = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if ((c == '.' || c == '-' || c == '_') && i + 1 < rest.length()) {
+                s.getElement().appendChild(Element.createText(rest.substring(from, i + 1)), new Element("wbr"));
+                from = i + 1;
+            }
+        }
+        s.getElement().appendChild(Element.createText(rest.substring(from)));
+        s.getStyle().set("overflow-wrap", "anywhere").set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)");
+        return s;
+    }
+
     private static Component file(PluginInfo p) {
         Path f = p.file();
-        Span s = new Span(f == null ? "" : String.valueOf(f.getFileName()));
+        Span s = code(f == null ? "" : String.valueOf(f.getFileName()));
         if (f != null) s.setTitle(f.toString());
-        s.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)")
-                .set("overflow-wrap", "anywhere");
         return s;
     }
 
@@ -168,16 +196,17 @@ public class PluginsView extends VerticalLayout {
     private static Component experiments(PluginInfo p) {
         Div d = new Div();
         for (String id : p.experimentIds()) {
-            Div line = new Div();
-            line.setText(id);
+            Span line = code(id);
+            line.getStyle().set("display", "block");
             d.add(line);
         }
-        d.getStyle().set("font-size", "var(--lumo-font-size-s)").set("overflow-wrap", "anywhere");
         return d;
     }
 
     private Component removeButton(PluginInfo p) {
-        Button remove = new Button("Remove", VaadinIcon.TRASH.create(), e -> confirmRemoval(p));
+        Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(p));
+        remove.setTooltipText("Remove " + p.id());
+        remove.setAriaLabel("Remove plugin " + p.id());
         remove.addClassName("remove-plugin");
         remove.getElement().setAttribute("data-plugin-id", p.id());
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
