@@ -66,9 +66,9 @@ public class PluginsView extends VerticalLayout {
                 .setResizable(true);
         grid.addColumn(new ComponentRenderer<>(PluginsView::error)).setHeader("Error").setWidth("8em").setFlexGrow(5)
                 .setResizable(true);
-        grid.addColumn(new ComponentRenderer<>(PluginsView::experiments)).setHeader("Experiments").setWidth("12.5em")
+        grid.addColumn(new ComponentRenderer<>(PluginsView::experiments)).setHeader("Experiments").setWidth("12em")
                 .setFlexGrow(0).setResizable(true);
-        grid.addColumn(new ComponentRenderer<>(this::removeButton)).setHeader("").setWidth("4em").setFlexGrow(0)
+        grid.addColumn(new ComponentRenderer<>(this::removeButton)).setHeader("").setWidth("4.5em").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.CENTER);
         grid.setEmptyStateText("No plugin is installed. Upload a plugin jar below.");
 
