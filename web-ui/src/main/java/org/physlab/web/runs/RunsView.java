@@ -130,32 +130,32 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         experiment.setId("filter-experiment");
         experiment.setClearButtonVisible(true);
         experiment.setPlaceholder("any");
-        experiment.setWidth("12em");
+        experiment.setWidth("11em");
         status.setId("filter-status");
         status.setLabel("Status");
         status.setItems(RunStatus.values());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption("any");
-        status.setWidth("8.5em");
+        status.setWidth("8em");
         tag.setId("filter-tag");
         tag.setClearButtonVisible(true);
         tag.setPlaceholder("any");
-        tag.setWidth("8em");
+        tag.setWidth("7em");
         parameter.setId("filter-parameter");
         parameter.setPlaceholder("name=value");
         parameter.setClearButtonVisible(true);
         parameter.setValueChangeMode(ValueChangeMode.LAZY);
         parameter.setTooltipText("Runs whose parameter equals the value, e.g. epochs=200; several: lr=0.01; act=tanh");
-        parameter.setWidth("10em");
+        parameter.setWidth("9em");
         metric.setId("filter-metric");
         metric.setClearButtonVisible(true);
         metric.setPlaceholder("headline");
         metric.setTooltipText("The metric shown as last / min / best, sorted and filtered by its last value");
-        metric.setWidth("9em");
+        metric.setWidth("8em");
         metricMin.setId("filter-metric-min");
         metricMax.setId("filter-metric-max");
         for (NumberField f : List.of(metricMin, metricMax)) {
-            f.setWidth("6em");
+            f.setWidth("5em");
             f.setClearButtonVisible(true);
             f.setValueChangeMode(ValueChangeMode.LAZY);
         }
@@ -205,24 +205,24 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setSizeFull();
 
         grid.addColumn(new ComponentRenderer<>(this::idLink)).setHeader("Run").setKey("id")
-                .setSortProperty("created").setAutoWidth(true).setFlexGrow(0).setFrozen(true);
+                .setSortProperty("created").setWidth("12em").setFlexGrow(0).setFrozen(true);
         grid.addColumn(new ComponentRenderer<>(r -> badge(r.run()))).setHeader("Status").setKey("status")
-                .setSortProperty("status").setWidth("8.5em").setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(this::experimentCell)).setHeader("Experiment · tags · parameters")
+                .setSortProperty("status").setWidth("7.5em").setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(this::experimentCell)).setHeader("Experiment")
                 .setKey("experiment").setSortProperty("experiment").setWidth("15em").setFlexGrow(1);
         lastColumn = grid.addColumn(r -> headline(r, HeadlineMetric::last)).setKey("metric-last")
-                .setTextAlign(ColumnTextAlign.END).setWidth("6em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("5.2em").setFlexGrow(0);
         minColumn = grid.addColumn(r -> headline(r, HeadlineMetric::min)).setKey("metric-min")
-                .setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("4.6em").setFlexGrow(0);
         bestColumn = grid.addColumn(r -> headline(r, HeadlineMetric::best)).setKey("metric-best")
-                .setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("4.6em").setFlexGrow(0);
         grid.addColumn(r -> r.run().startedAt() == null ? "" : Formats.duration(r.run().durationSeconds()))
                 .setHeader("Duration").setKey("duration").setSortProperty("duration")
                 .setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(RunsView::created)).setHeader("Created").setKey("created")
-                .setSortProperty("created").setWidth("7.5em").setFlexGrow(0);
+                .setSortProperty("created").setWidth("7em").setFlexGrow(0);
         grid.addColumn(r -> r.run().user() == null ? "" : r.run().user()).setHeader("User").setKey("user")
-                .setSortProperty("user").setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty("user").setWidth("5em").setFlexGrow(0);
         setHeadlineHeaders();
 
         grid.setItems(runs);
