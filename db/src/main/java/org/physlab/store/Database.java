@@ -80,6 +80,7 @@ final class Database implements AutoCloseable {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new RunParametersBackfill())
                 .load()
                 .migrate();
     }

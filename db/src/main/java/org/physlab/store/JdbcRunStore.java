@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +158,7 @@ final class JdbcRunStore implements RunStore {
                     }
                     RunTable.insert(c, candidate, run, parameters, owner.orElse(null));
                     RunTable.replaceTags(c, candidate, tags);
+                    RunParameterRows.insert(c, candidate, parameters);
                     return null;
                 });
                 return db.withConnection("reading the new run " + candidate,
@@ -294,8 +296,8 @@ final class JdbcRunStore implements RunStore {
         progress.flush();
         return db.withConnection("listing runs (" + filter + ")", c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + RunTable.COLUMNS + " FROM runs r"
-                    + filter.where() + RunTable.NEWEST_FIRST + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                int next = filter.bind(select, 1);
+                    + filter.join() + filter.where() + filter.orderBy() + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int next = filter.bind(select, filter.bindJoin(select, 1));
                 select.setInt(next, query.offset());
                 select.setInt(next + 1, query.limit());
                 return RunTable.select(c, select);
@@ -404,6 +406,57 @@ final class JdbcRunStore implements RunStore {
         requireText(runId, "runId");
         return db.withConnection("computing the metric statistics of run " + runId,
                 c -> MetricTables.stats(c, runId));
+    }
+
+    @Override
+    public Map<String, Map<String, MetricStats>> metricStats(Collection<String> runIds) {
+        if (runIds == null) {
+            throw new IllegalArgumentException("run ids are required (may be empty)");
+        }
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.withConnection("reading the metric statistics of " + runIds.size() + " runs",
+                c -> MetricTables.stats(c, runIds));
+    }
+
+    @Override
+    public List<String> experimentIds() {
+        return db.withConnection("listing the experiments of stored runs",
+                c -> sortedStrings(c, "SELECT DISTINCT experiment_id FROM runs", null));
+    }
+
+    @Override
+    public List<String> tags(String experimentId) {
+        return db.withConnection("listing the tags of runs", c -> sortedStrings(c, experimentId == null
+                ? "SELECT DISTINCT tag FROM run_tags"
+                : "SELECT DISTINCT t.tag FROM run_tags t JOIN runs r ON r.id = t.run_id WHERE r.experiment_id = ?",
+                experimentId));
+    }
+
+    @Override
+    public List<String> metricKeysOf(String experimentId) {
+        return db.withConnection("listing the metric keys of runs", c -> MetricTables.allKeys(c, experimentId));
+    }
+
+    @Override
+    public List<String> parameterNames(String experimentId) {
+        return db.withConnection("listing the parameter names of runs", c -> sortedStrings(c, experimentId == null
+                ? "SELECT DISTINCT name FROM run_parameters"
+                : "SELECT DISTINCT p.name FROM run_parameters p JOIN runs r ON r.id = p.run_id WHERE r.experiment_id = ?",
+                experimentId));
+    }
+
+    /** The first column of a query with at most one parameter, sorted in Java (independent of collation). */
+    private static List<String> sortedStrings(java.sql.Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            List<String> values = new ArrayList<>(Sql.strings(select));
+            values.sort(null);
+            return values;
+        }
     }
 
     // ---- artifacts ----------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ final class MetricTables {
 
     /** Rows per multi-row INSERT: one round trip per 500 points even over TCP (JDBC batches of single rows are not). */
     static final int ROWS_PER_INSERT = 500;
+    private static final int IN_LIST_MAX = 500;
 
     /** Thrown when another transaction created the same series first; the caller retries its transaction. */
     static final class SeriesRace extends RuntimeException {
@@ -52,6 +54,62 @@ final class MetricTables {
                 bind(insert, series, rest);
                 insert.executeUpdate();
             }
+        }
+        updateAggregates(c, series, points);
+    }
+
+    /** The aggregates of the points of one key in one append, in the order appended. */
+    private static final class BatchStats {
+        long count;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        long lastStep = Long.MIN_VALUE;
+        double lastValue;
+
+        void add(MetricPoint p) {
+            count++;
+            min = Math.min(min, p.value());
+            max = Math.max(max, p.value());
+            if (p.step() >= lastStep) { // of equal steps, the one appended last is the last value
+                lastStep = p.step();
+                lastValue = p.value();
+            }
+        }
+    }
+
+    /**
+     * Folds the appended points into the series' last value, min, max and count. Every SET expression
+     * sees the row as it was before the update (SQL standard; H2 and PostgreSQL), so the new last value
+     * is compared with the old last step.
+     */
+    private static void updateAggregates(Connection c, Map<String, Long> series, List<MetricPoint> points)
+            throws SQLException {
+        Map<String, BatchStats> batch = new LinkedHashMap<>();
+        for (MetricPoint p : points) {
+            batch.computeIfAbsent(p.key(), k -> new BatchStats()).add(p);
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE metric_series SET "
+                + "point_count = point_count + ?, "
+                + "min_value = CASE WHEN min_value IS NULL OR ? < min_value THEN ? ELSE min_value END, "
+                + "max_value = CASE WHEN max_value IS NULL OR ? > max_value THEN ? ELSE max_value END, "
+                + "last_value = CASE WHEN last_step IS NULL OR ? >= last_step THEN ? ELSE last_value END, "
+                + "last_step = CASE WHEN last_step IS NULL OR ? >= last_step THEN ? ELSE last_step END "
+                + "WHERE id = ?")) {
+            for (Map.Entry<String, BatchStats> e : batch.entrySet()) {
+                BatchStats b = e.getValue();
+                update.setLong(1, b.count);
+                update.setDouble(2, b.min);
+                update.setDouble(3, b.min);
+                update.setDouble(4, b.max);
+                update.setDouble(5, b.max);
+                update.setLong(6, b.lastStep);
+                update.setDouble(7, b.lastValue);
+                update.setLong(8, b.lastStep);
+                update.setLong(9, b.lastStep);
+                update.setLong(10, series.get(e.getKey()));
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
@@ -143,29 +201,47 @@ final class MetricTables {
 
     /** Count, min, max and the value at the highest step (of several there, the last appended) per key, by key. */
     static Map<String, MetricStats> stats(Connection c, String runId) throws SQLException {
-        Map<String, MetricStats> stats = new TreeMap<>();
-        try (PreparedStatement aggregates = c.prepareStatement("SELECT s.id, s.metric_key, COUNT(*), "
-                + "MIN(m.metric_value), MAX(m.metric_value), MAX(m.step) FROM metric_series s "
-                + "JOIN metrics m ON m.series_id = s.id WHERE s.run_id = ? GROUP BY s.id, s.metric_key");
-             // One index lookup per key; joining the aggregate with the points instead was quadratic in H2.
-             PreparedStatement last = c.prepareStatement("SELECT metric_value FROM metrics "
-                     + "WHERE series_id = ? AND step = ? ORDER BY id DESC FETCH FIRST 1 ROW ONLY")) {
-            aggregates.setString(1, runId);
-            try (ResultSet rs = aggregates.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(2);
-                    long lastStep = rs.getLong(6);
-                    last.setLong(1, rs.getLong(1));
-                    last.setLong(2, lastStep);
-                    double lastValue;
-                    try (ResultSet lastRow = last.executeQuery()) {
-                        lastRow.next();
-                        lastValue = lastRow.getDouble(1);
+        return stats(c, List.of(runId)).getOrDefault(runId, Map.of());
+    }
+
+    /**
+     * The metric statistics of several runs, read from the aggregates kept in {@code metric_series}:
+     * per run id (runs without metrics are left out), per key in key order.
+     */
+    static Map<String, Map<String, MetricStats>> stats(Connection c, Collection<String> runIds) throws SQLException {
+        Map<String, Map<String, MetricStats>> stats = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(List.copyOf(new LinkedHashSet<>(runIds)), IN_LIST_MAX)) {
+            try (PreparedStatement select = c.prepareStatement("SELECT run_id, metric_key, last_value, last_step, "
+                    + "min_value, max_value, point_count FROM metric_series WHERE point_count > 0 AND run_id IN ("
+                    + Sql.placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString(2);
+                        stats.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(key, new MetricStats(key,
+                                rs.getDouble(3), rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getLong(7)));
                     }
-                    stats.put(key, new MetricStats(key, lastValue, lastStep, rs.getDouble(4), rs.getDouble(5), rs.getLong(3)));
                 }
             }
         }
-        return new LinkedHashMap<>(stats);
+        Map<String, Map<String, MetricStats>> ordered = new HashMap<>();
+        stats.forEach((run, byKey) -> ordered.put(run, new LinkedHashMap<>(byKey)));
+        return ordered;
+    }
+
+    /** Distinct metric keys over all runs, or over the runs of one experiment (when not null), sorted. */
+    static List<String> allKeys(Connection c, String experimentId) throws SQLException {
+        String sql = experimentId == null ? "SELECT DISTINCT metric_key FROM metric_series"
+                : "SELECT DISTINCT s.metric_key FROM metric_series s JOIN runs r ON r.id = s.run_id WHERE r.experiment_id = ?";
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            if (experimentId != null) {
+                select.setString(1, experimentId);
+            }
+            List<String> keys = new ArrayList<>(Sql.strings(select));
+            keys.sort(null);
+            return keys;
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.physlab.store;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +84,7 @@ public interface RunStore extends AutoCloseable {
      */
     Optional<RunRecord> find(String idOrPrefix);
 
+    /** The runs the query matches, in its {@link RunQuery#sort() order}, its page of them. */
     List<RunRecord> list(RunQuery query);
 
     long count(RunQuery query);
@@ -102,6 +106,49 @@ public interface RunStore extends AutoCloseable {
 
     /** Last/min/max/count per metric key. */
     Map<String, MetricStats> metricStats(String runId);
+
+    /**
+     * Last/min/max/count per metric key of each of several runs (a page of a run list), by run id;
+     * runs without metrics, and unknown ids, are left out. Implementations answer in one query.
+     */
+    default Map<String, Map<String, MetricStats>> metricStats(Collection<String> runIds) {
+        Map<String, Map<String, MetricStats>> stats = new LinkedHashMap<>();
+        for (String runId : runIds) {
+            Map<String, MetricStats> one = metricStats(runId);
+            if (!one.isEmpty()) {
+                stats.put(runId, one);
+            }
+        }
+        return stats;
+    }
+
+    // ---- choices for filters over the run list -----------------------------------------------------
+
+    /** The distinct experiment ids of stored runs, sorted. */
+    default List<String> experimentIds() {
+        return distinct(list(RunQuery.all().page(0, Integer.MAX_VALUE)), r -> List.of(r.experimentId()));
+    }
+
+    /** The distinct tags of stored runs (of one experiment's runs when {@code experimentId} is not null), sorted. */
+    default List<String> tags(String experimentId) {
+        return distinct(list(RunQuery.all().withExperiment(experimentId).page(0, Integer.MAX_VALUE)), RunRecord::tags);
+    }
+
+    /** The distinct metric keys logged by runs (of one experiment's runs when not null), sorted. */
+    default List<String> metricKeysOf(String experimentId) {
+        return distinct(list(RunQuery.all().withExperiment(experimentId).page(0, Integer.MAX_VALUE)),
+                r -> metricKeys(r.id()));
+    }
+
+    /** The distinct top-level parameter names of runs (of one experiment's runs when not null), sorted. */
+    default List<String> parameterNames(String experimentId) {
+        return distinct(list(RunQuery.all().withExperiment(experimentId).page(0, Integer.MAX_VALUE)),
+                r -> List.copyOf(r.parameters().keySet()));
+    }
+
+    private static List<String> distinct(List<RunRecord> runs, Function<RunRecord, List<String>> values) {
+        return runs.stream().flatMap(r -> values.apply(r).stream()).distinct().sorted().toList();
+    }
 
     // ---- artifacts ---------------------------------------------------------------------------------
 

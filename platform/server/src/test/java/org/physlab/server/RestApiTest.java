@@ -215,6 +215,42 @@ class RestApiTest {
     }
 
     @Test
+    void runsAreFilteredByParameterAndMetricRangeAndSorted() throws Exception {
+        String three = launch("{\"experiment\": \"testkit.count\", \"parameters\": {\"steps\": 3}, \"tags\": [\"index\"]}");
+        String six = launch("{\"experiment\": \"testkit.count\", \"parameters\": {\"steps\": 6}, \"tags\": [\"index\"]}");
+        String nine = launch("{\"experiment\": \"testkit.count\", \"parameters\": {\"steps\": 9}, \"tags\": [\"index\"]}");
+        for (String id : List.of(three, six, nine)) api.awaitRun(id, "SUCCEEDED");
+
+        assertEquals(List.of(six), ids(api.get("/api/runs?tag=index&param.steps=6").json()));
+        assertEquals(List.of(six), ids(api.get("/api/runs?tag=index&param.steps=6.0").json()), "numbers compare as numbers");
+        // testkit.count logs value = step, so the last value is the number of steps.
+        assertEquals(List.of(nine, six), ids(api.get("/api/runs?tag=index&metric.value=5:").json()));
+        assertEquals(List.of(three), ids(api.get("/api/runs?tag=index&metric.value=:4.5").json()));
+        assertEquals(List.of(six), ids(api.get("/api/runs?tag=index&metric.value=4:7&param.delayMillis=0").json()));
+        assertEquals(List.of(three, six, nine), ids(api.get("/api/runs?tag=index&sort=metric:value").json()));
+        assertEquals(List.of(nine, six, three), ids(api.get("/api/runs?tag=index&sort=-param:steps").json()));
+        assertEquals(List.of(three, six, nine), ids(api.get("/api/runs?tag=index&sort=created").json()));
+        assertEquals(List.of(six), ids(api.get("/api/runs?tag=index&q=" + six.substring(6)).json()));
+
+        ApiClient.Answer badRange = api.get("/api/runs?metric.value=7");
+        assertEquals(400, badRange.status());
+        assertTrue(badRange.json().get("error").asText().contains("<min>:<max>"), badRange.toString());
+        assertEquals(400, api.get("/api/runs?metric.value=a:b").status());
+        ApiClient.Answer empty = api.get("/api/runs?metric.value=5:1");
+        assertEquals(400, empty.status());
+        assertTrue(empty.json().get("error").asText().contains("greater than max"), empty.toString());
+        ApiClient.Answer badSort = api.get("/api/runs?sort=colour");
+        assertEquals(400, badSort.status());
+        assertTrue(badSort.json().get("error").asText().contains("metric:<key>"), badSort.toString());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("runs").forEach(r -> ids.add(r.get("id").asText()));
+        return ids;
+    }
+
+    @Test
     void aRunningRunIsCancelled() throws Exception {
         String id = launch("{\"experiment\": \"testkit.sleep\"}");
         api.awaitRun(id, "RUNNING");

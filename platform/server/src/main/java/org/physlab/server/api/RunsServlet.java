@@ -21,6 +21,7 @@ import org.physlab.store.LogLine;
 import org.physlab.store.MetricPoint;
 import org.physlab.store.RunQuery;
 import org.physlab.store.RunRecord;
+import org.physlab.store.RunSort;
 import org.physlab.store.RunStatus;
 import org.physlab.store.RunStore;
 
@@ -134,12 +135,74 @@ final class RunsServlet extends ApiServlet {
         int limit = call.queryInt("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         RunQuery query = new RunQuery(call.query("experiment"), status, call.query("tag"), call.query("user"),
                 offset, limit);
+        query = withIndexFilters(call, query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", store().count(query));
         body.put("offset", offset);
         body.put("limit", limit);
         body.put("runs", store().list(query).stream().map(RunView::of).toList());
         call.json(body);
+    }
+
+    /**
+     * Adds {@code param.<name>=value} (equality, numeric when the value is a number), {@code
+     * metric.<key>=min:max} (last value in range; either bound may be left out), {@code sort} and {@code q}
+     * (free text over id, experiment and tags).
+     */
+    static RunQuery withIndexFilters(ApiCall call, RunQuery query) {
+        List<String> names = java.util.Collections.list(call.request().getParameterNames()).stream().sorted().toList();
+        for (String name : names) {
+            String[] values = call.request().getParameterValues(name);
+            if (name.startsWith("param.")) {
+                String parameter = name.substring("param.".length());
+                if (parameter.isBlank()) throw ApiException.badRequest("name the parameter: param.<name>=<value>");
+                for (String value : values) query = query.withParameter(parameter, value.trim());
+            } else if (name.startsWith("metric.")) {
+                String key = name.substring("metric.".length());
+                if (key.isBlank()) throw ApiException.badRequest("name the metric: metric.<key>=<min>:<max>");
+                for (String value : values) {
+                    double[] bounds = metricRange(name, value);
+                    try {
+                        query = query.withMetricRange(key, Double.isNaN(bounds[0]) ? null : bounds[0],
+                                Double.isNaN(bounds[1]) ? null : bounds[1]);
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.badRequest(e.getMessage());
+                    }
+                }
+            }
+        }
+        String sort = call.query("sort");
+        if (sort != null) {
+            try {
+                query = query.sortedBy(RunSort.parse(sort));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }
+        return query.withText(call.query("q"));
+    }
+
+    /** {@code min:max}, {@code min:} or {@code :max} as two numbers, NaN for a bound left out. */
+    private static double[] metricRange(String name, String value) {
+        String v = value.trim();
+        int colon = v.indexOf(':');
+        if (colon < 0 || v.indexOf(':', colon + 1) >= 0 || v.equals(":")) {
+            throw ApiException.badRequest("query parameter '" + name + "' must be <min>:<max>, <min>: or :<max>, got '"
+                    + value + "'");
+        }
+        return new double[] {bound(name, v.substring(0, colon)), bound(name, v.substring(colon + 1))};
+    }
+
+    private static double bound(String name, String text) {
+        if (text.isBlank()) return Double.NaN;
+        try {
+            double d = Double.parseDouble(text.trim());
+            if (Double.isFinite(d)) return d;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("query parameter '" + name + "' has a bound that is not a finite number: '"
+                + text.trim() + "'");
     }
 
     private void launch(ApiCall call) throws Exception {
