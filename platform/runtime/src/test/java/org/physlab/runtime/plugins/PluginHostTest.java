@@ -143,8 +143,11 @@ class PluginHostTest {
                 org.physlab.testkit.experiments.version.v2.VersionExperiment.class);
         Files.move(v2, plugins.resolve("version.jar"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        Eventually.await("version 2 is in the catalog",
-                () -> host.find("testkit.version").map(e -> e.pluginVersion().equals("2.0.0")).orElse(false), host::plugins);
+        // The catalog gains the new experiments while the bundle starts; the plugin list records the
+        // update just after the start returns.
+        Eventually.await("version 2 is in the catalog and the plugin list",
+                () -> host.find("testkit.version").map(e -> e.pluginVersion().equals("2.0.0")).orElse(false)
+                        && host.plugins().get(0).version().equals("2.0.0"), host::plugins);
         CatalogEntry entry = host.find("testkit.version").orElseThrow();
         assertEquals("Reports its own version: 2.", entry.descriptor().description());
         assertEquals(2.0, entry.experiment().run(new MinimalRunContext(entry, Map.of())).metrics().get("version"));
