@@ -70,7 +70,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     /** Metric points read per store query; a series is read page by page until it is exhausted. */
     static final int PAGE = 10_000;
     /** While a run is live, its final-metric statistics are re-read every this many ticks. */
-    private static final int STATS_EVERY_TICKS = 5;
+    private static final int STATS_EVERY_TICKS = 7;
 
     private final transient RunStore store;
     private final transient ExperimentCatalog catalog;
@@ -86,6 +86,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Div problems = new Div();
     private final Div hint = new Div();
+    private final Span subtitle = new Span();
     private final Div runBar = new Div();
     private final TextField addField = new TextField();
     private final VerticalLayout comparison = new VerticalLayout();
@@ -109,7 +110,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         hint.setId("compare-hint");
         hint.addClassName("compare-hint");
         hint.add(new Span("Pick two or more runs to compare: select them in the "), new RouterLink("Runs view", RunsView.class),
-                new Span(" and press Compare, or add runs by id below."));
+                new Span(" and press Compare, or add runs by id."));
         runBar.setId("compare-runs");
         runBar.addClassName("compare-run-bar");
 
@@ -123,8 +124,15 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         adder.setAlignItems(FlexComponent.Alignment.BASELINE);
         adder.setSpacing(true);
         adder.addClassName("compare-adder");
+        subtitle.addClassName("compare-subtitle");
+        Div titles = new Div(new H2("Compare runs"), subtitle);
+        HorizontalLayout top = new HorizontalLayout(titles, adder);
+        top.setWidthFull();
+        top.setAlignItems(FlexComponent.Alignment.CENTER);
+        top.expand(titles);
+        top.addClassName("compare-top");
 
-        add(new H2("Compare runs"), problems, hint, runBar, adder, comparison);
+        add(top, problems, hint, runBar, comparison);
         buildComparison();
     }
 
@@ -133,14 +141,15 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         comparison.setWidthFull();
 
         metric.setId("compare-metric");
-        metric.setLabel("Metric");
+        metric.setAriaLabel("Metric");
+        metric.addClassName("compare-select");
         metric.addValueChangeListener(e -> {
             if (!updatingMetricItems) showMetric(e.getValue(), true);
         });
         noMetrics.addClassName("compare-note");
         chart.setId("compare-chart");
         chart.setPlotHeight(300);
-        Div chartBox = new Div(metric, noMetrics, chart);
+        Div chartBox = new Div(sectionHead("Metric", metric), noMetrics, chart);
         chartBox.addClassName("compare-card");
 
         parameters.setId("compare-parameters");
@@ -160,16 +169,24 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         tables.addClassName("compare-tables");
 
         artifact.setId("compare-artifact");
-        artifact.setLabel("Artifact");
+        artifact.setAriaLabel("Artifact");
+        artifact.addClassNames("compare-select", "compare-artifact-select");
         artifact.addValueChangeListener(e -> {
             if (!updatingArtifactItems) showArtifact(e.getValue());
         });
         artifacts.setId("compare-artifacts");
         artifacts.addClassName("compare-artifact-grid");
-        Div artifactsBox = new Div(new H3("Artifacts side by side"), artifact, artifacts);
+        Div artifactsBox = new Div(sectionHead("Artifact", artifact), artifacts);
         artifactsBox.addClassName("compare-card");
 
         comparison.add(chartBox, tables, artifactsBox);
+    }
+
+    private static HorizontalLayout sectionHead(String title, Component select) {
+        HorizontalLayout head = new HorizontalLayout(new H3(title), select);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        head.addClassName("compare-section-head");
+        return head;
     }
 
     private static Div scroller(Component table) {
@@ -268,6 +285,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private void renderRunBar() {
         runBar.removeAll();
+        List<String> experiments = runs.stream().map(RunRecord::experimentId).distinct().toList();
+        boolean oneExperiment = experiments.size() == 1;
+        subtitle.setText(runs.isEmpty() ? "" : runs.size() + (runs.size() == 1 ? " run of " : " runs of ")
+                + (oneExperiment ? experiments.get(0) : experiments.size() + " experiments"));
         for (int i = 0; i < runs.size(); i++) {
             RunRecord run = runs.get(i);
             RouterLink link = new RouterLink(shortId(run.id()), RunView.class, new RouteParameters("runId", run.id()));
@@ -282,7 +303,8 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             remove.addClassName("compare-remove");
             remove.setAriaLabel("remove run " + shortId(run.id()) + " from the comparison");
             remove.setTooltipText("remove from the comparison");
-            Div chip = new Div(swatch(i), link, experiment, status, remove);
+            Div chip = new Div(swatch(i), link, status, remove);
+            if (!oneExperiment) chip.addComponentAtIndex(2, experiment);
             chip.addClassName("compare-run");
             chip.getElement().setAttribute("data-run-id", run.id());
             runBar.add(chip);
@@ -302,8 +324,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         return s;
     }
 
+    /** The id as shown: in full (ids read like {@code 20261123-173120-ff42}), only UUID-long ones cut to 8 characters. */
     private static String shortId(String id) {
-        return id.length() > 8 ? id.substring(0, 8) : id;
+        return id.length() > 24 ? id.substring(0, 8) : id;
     }
 
     private Component runHeading(int index) {
@@ -415,6 +438,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             }
             body.addRows(tr);
         }
+        NativeTableCell same = new NativeTableCell("These runs have the same parameters, seed, plugin version and backend.");
+        same.setColspan(runs.size() + 1);
+        NativeTableRow sameRow = new NativeTableRow(same);
+        sameRow.addClassName("compare-no-differences");
+        body.addRows(sameRow);
         applyDifferenceFilter();
     }
 
@@ -439,8 +467,11 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private void applyDifferenceFilter() {
         boolean only = onlyDifferences.getValue();
-        parameters.getBody().getRows().forEach(row -> {
+        List<NativeTableRow> rows = parameters.getBody().getRows();
+        boolean anyDifference = rows.stream().anyMatch(row -> row.hasClassName("differs"));
+        rows.forEach(row -> {
             if (row.hasClassName("compare-row")) row.setVisible(!only || row.hasClassName("differs"));
+            if (row.hasClassName("compare-no-differences")) row.setVisible(only && !anyDifference);
         });
     }
 

@@ -57,17 +57,20 @@ public final class MetricComparison {
         return rows;
     }
 
-    /** The positions of the cells whose best value is the best of all (ties all win); NaN never wins. */
+    /**
+     * The positions of the cells whose best value is the best of all (ties all win); NaN never wins, and
+     * nobody wins when fewer than two runs have a number or when they all have the same one.
+     */
     static Set<Integer> best(List<MetricRow.Cell> cells, MetricGoal goal) {
         double best = Double.NaN;
-        int comparable = 0;
+        Set<Double> distinct = new HashSet<>();
         for (MetricRow.Cell cell : cells) {
             if (cell == null || Double.isNaN(cell.best())) continue;
-            comparable++;
+            distinct.add(cell.best());
             best = goal.better(best, cell.best());
         }
         Set<Integer> winners = new HashSet<>();
-        if (comparable < 2) return winners;
+        if (distinct.size() < 2) return winners;
         for (int i = 0; i < cells.size(); i++) {
             MetricRow.Cell cell = cells.get(i);
             if (cell != null && Double.compare(cell.best(), best) == 0) winners.add(i);

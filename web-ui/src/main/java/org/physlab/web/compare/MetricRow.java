@@ -9,7 +9,7 @@ import org.physlab.api.MetricGoal;
  *
  * @param cells    one cell per run, in run order; null where the run has no such metric
  * @param bestRuns the positions of the run(s) with the best value under {@code goal}; empty when fewer
- *                 than two runs have a number to compare
+ *                 than two runs have a number to compare or all have the same
  */
 public record MetricRow(String key, MetricGoal goal, List<Cell> cells, Set<Integer> bestRuns) {
     public MetricRow {

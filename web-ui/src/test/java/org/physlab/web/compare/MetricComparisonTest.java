@@ -61,10 +61,17 @@ class MetricComparisonTest {
     @Test
     void tiesAllWinAndNaNNeverDoes() {
         List<MetricRow.Cell> cells = java.util.Arrays.asList(
-                new MetricRow.Cell(1, 0.1), new MetricRow.Cell(Double.NaN, Double.NaN), null, new MetricRow.Cell(2, 0.1));
+                new MetricRow.Cell(1, 0.1), new MetricRow.Cell(Double.NaN, Double.NaN), null, new MetricRow.Cell(2, 0.1),
+                new MetricRow.Cell(3, 0.3));
         assertEquals(Set.of(0, 3), MetricComparison.best(cells, MetricGoal.MINIMIZE));
         assertEquals(Set.of(), MetricComparison.best(List.of(new MetricRow.Cell(Double.NaN, Double.NaN), new MetricRow.Cell(1, 1)),
                 MetricGoal.MINIMIZE));
+    }
+
+    @Test
+    void whenEveryRunHasTheSameValueNoneIsBest() {
+        assertEquals(Set.of(), MetricComparison.best(List.of(new MetricRow.Cell(5403, 5403), new MetricRow.Cell(5403, 5403)),
+                MetricGoal.MAXIMIZE));
     }
 
     @Test
