@@ -57,7 +57,7 @@ public final class CurveMlpExperiment implements Experiment {
                         .help("fresh curves the trained network is judged on"));
         schema.constraint(p -> OscillatorParameters.memoryProblem("batchSize", p.getInt("batchSize"), p.getInt("steps")));
         schema.constraint(p -> OscillatorParameters.memoryProblem("validationSamples", p.getInt("validationSamples"), p.getInt("steps")));
-        return ExperimentDescriptor.builder(ID)
+        return Reports.correlationsImproveUpwards(ExperimentDescriptor.builder(ID))
                 .title("Duffing oscillator: MLP reads omega0, gamma, epsilon off a response curve")
                 .description("Trains the MLP [bins, hidden..., 3] (tanh, N(0,1)/sqrt(fan_in) init, squared error summed over "
                         + "the three parameters, Adam) on freshly simulated Duffing response curves, then judges it on a "

@@ -68,7 +68,7 @@ public final class ImageCnnExperiment implements Experiment {
                 (long) p.getInt("batchSize") * p.getInt("forceCount"), p.getInt("steps")));
         schema.constraint(p -> OscillatorParameters.memoryProblem("validationSamples",
                 (long) p.getInt("validationSamples") * p.getInt("forceCount"), p.getInt("steps")));
-        return ExperimentDescriptor.builder(ID)
+        return Reports.correlationsImproveUpwards(ExperimentDescriptor.builder(ID))
                 .title("Duffing oscillator: CNN reads omega0, gamma, epsilon off a force-sweep image")
                 .description("Simulates the sweep at forceCount forces per oscillator, resizes |z| along time with the "
                         + "antialiased cubic resize, adds noise, stacks frequency and force channels and trains the CNN "

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.physlab.api.Artifact;
+import org.physlab.api.ExperimentDescriptor;
+import org.physlab.api.MetricGoal;
 import org.physlab.api.RunContext;
 import org.physlab.api.Summary;
 import org.physlab.oscillator.data.CurveBatch;
@@ -57,6 +59,12 @@ final class Reports {
         putEvaluation(summary, "validation", validation);
         summary.put("parameters", parameterCount);
         return summary.build();
+    }
+
+    /** Correlations of predicted with true parameters improve upwards (the losses and MSEs downwards, the default). */
+    static ExperimentDescriptor.Builder correlationsImproveUpwards(ExperimentDescriptor.Builder descriptor) {
+        for (String key : KEYS) descriptor.goal("correlation" + key, MetricGoal.MAXIMIZE);
+        return descriptor;
     }
 
     static void putEvaluation(Summary.Builder summary, String prefix, Evaluation e) {

@@ -27,6 +27,15 @@ class PluginContractTest {
     }
 
     @Test
+    void correlationsOfTrainedNetworksImproveUpwardsAndLossesDownwards() {
+        for (Experiment e : List.of(new CurveMlpExperiment(), new ImageCnnExperiment())) {
+            ExperimentDescriptor d = e.descriptor();
+            assertEquals(org.physlab.api.MetricGoal.MAXIMIZE, d.goalOf("correlationOmega0"), d.id());
+            assertEquals(org.physlab.api.MetricGoal.MINIMIZE, d.goalOf("validationLoss"), d.id());
+        }
+    }
+
+    @Test
     void everyExperimentCitesTheLectureAndUsesTheContractNames() {
         for (Experiment e : ServiceLoader.load(Experiment.class)) {
             ExperimentDescriptor d = e.descriptor();
@@ -62,7 +71,7 @@ class PluginContractTest {
         }
         String imports = a.getValue("Import-Package");
         assertNotNull(imports);
-        assertTrue(imports.contains("org.physlab.api;version=\"[1.0,2)\""), imports);
+        assertTrue(imports.contains("org.physlab.api;version=\"[1.1,2)\""), imports);
         for (String clause : imports.split(",(?=[a-z])")) {
             if (clause.startsWith("org.nd4j") || clause.startsWith("org.deeplearning4j")) {
                 assertFalse(clause.contains("version"), "ND4J/DL4J are imported without a version range: " + clause);
