@@ -3,6 +3,16 @@
 window.physlabCharts = (function () {
   const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
 
+  // Tick labels that stay readable from 1e-8 to 1e8 (uPlot's default prints 0.0001 as "0").
+  function tick(v) {
+    if (v == null) return '';
+    const a = Math.abs(v);
+    if (a === 0) return '0';
+    if (a < 1e-3 || a >= 1e6) return v.toExponential(0).replace('e+', 'e');
+    return String(Number(v.toPrecision(4)));
+  }
+  function ticks(u, splits) { return splits.map(tick); }
+
   function positive(v, log) { return v == null || !isFinite(v) || (log && v <= 0) ? null : v; }
 
   // uPlot wants one sorted x array shared by every series: merge the series' x values, leave gaps as null.
@@ -39,7 +49,7 @@ window.physlabCharts = (function () {
     return {
       width: Math.max(el.clientWidth, 300), height: spec.height || 260,
       scales: { x: { time: false, distr: spec.logX ? 3 : 1 }, y: { distr: spec.logY ? 3 : 1 } },
-      axes: [{ label: spec.xLabel || '' }, { label: spec.yLabel || '', size: 60 }],
+      axes: [{ label: spec.xLabel || '', values: ticks }, { label: spec.yLabel || '', size: 60, values: ticks }],
       series: series, legend: { live: true }, cursor: { drag: { x: true, y: true } }
     };
   }
