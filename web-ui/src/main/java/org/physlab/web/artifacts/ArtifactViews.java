@@ -58,7 +58,9 @@ public final class ArtifactViews {
         Span kind = new Span(info.kind() + " · " + info.name());
         kind.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
         Anchor download = new Anchor(downloadUrl(runId, info.name()), "");
-        download.add(VaadinIcon.DOWNLOAD_ALT.create());
+        com.vaadin.flow.component.icon.Icon icon = VaadinIcon.DOWNLOAD_ALT.create();
+        icon.setSize("var(--lumo-icon-size-s)");
+        download.add(icon);
         download.getElement().setAttribute("download", info.fileName() == null ? info.name() : info.fileName());
         download.getElement().setAttribute("title", "Download " + (info.fileName() == null ? info.name() : info.fileName())
                 + " (" + bytes(info.size()) + ")");

@@ -11,7 +11,7 @@ import org.physlab.web.charts.SeriesChart;
  * relaxation), one {@code <polygon>} per face, x to the right and y up, with equal aspect so shapes are
  * not distorted. Faces are coloured by their value (the face's own, or the mean of its three vertex
  * values) on one {@link ColorScale} shared by all layers; a layer without values is drawn as outlines
- * in its own colour, dashed when another layer lies on top of it. 3-D vertices are seen from above
+ * in its own colour over the filled ones, dashed unless it is the last layer. 3-D vertices are seen from above
  * (z is dropped).
  *
  * <pre>{@code
@@ -67,42 +67,53 @@ public final class MeshSvg {
         List<LayerStyle> styles = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Artifact.MeshLayer layer = layers.get(i);
-            double[] values = faceValues.get(i);
             boolean top = i == layers.size() - 1;
-            LayerStyle style = new LayerStyle(layer.label() == null || layer.label().isBlank() ? "layer " + (i + 1) : layer.label(),
-                    SeriesChart.paletteColor(i), values == null && !top, values != null && scale != null);
-            styles.add(style);
-            svg.append("<g class=\"layer\" data-layer=\"").append(escape(style.label())).append("\" stroke=\"")
-                    .append(style.filledByValue() ? "#333333" : style.stroke()).append("\" stroke-width=\"")
-                    .append(style.filledByValue() ? "0.5" : "1.2").append('"');
-            if (style.dashed()) svg.append(" stroke-dasharray=\"4 3\"");
-            if (!style.filledByValue()) svg.append(" fill=\"none\"");
-            else if (!top) svg.append(" fill-opacity=\"0.45\"");
-            svg.append(">\n");
-            boolean titled = values != null && layer.faces().length <= MAX_TITLED_FACES;
-            double[][] vertices = layer.vertices();
-            for (int f = 0; f < layer.faces().length; f++) {
-                int[] face = layer.faces()[f];
-                if (!finite(vertices, face)) continue;
-                svg.append("<polygon points=\"");
-                for (int k = 0; k < 3; k++) {
-                    double[] v = vertices[face[k]];
-                    if (k > 0) svg.append(' ');
-                    svg.append(num((v[0] - minX) * unit + PAD)).append(',').append(num((maxY - v[1]) * unit + PAD));
-                }
-                svg.append('"');
-                if (style.filledByValue()) svg.append(" fill=\"").append(scale.hex(values[f])).append('"');
-                if (titled) {
-                    svg.append("><title>").append(escape(style.label())).append(" face ").append(f).append(": ")
-                            .append(org.physlab.web.Formats.number(values[f])).append("</title></polygon>\n");
-                } else {
-                    svg.append("/>\n");
+            boolean filled = faceValues.get(i) != null && scale != null;
+            styles.add(new LayerStyle(layer.label() == null || layer.label().isBlank() ? "layer " + (i + 1) : layer.label(),
+                    SeriesChart.paletteColor(i), !filled && !top, filled));
+        }
+        // Filled layers first, outlines over them, so an outline (e.g. "before") stays visible on a coloured "after".
+        for (boolean filledPass : new boolean[] {true, false}) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (styles.get(i).filledByValue() == filledPass) {
+                    layer(svg, layers.get(i), styles.get(i), faceValues.get(i), scale, i == layers.size() - 1, minX, maxY, unit);
                 }
             }
-            svg.append("</g>\n");
         }
         svg.append("</svg>\n");
         return new Drawing(svg.toString(), scale, List.copyOf(styles));
+    }
+
+    private static void layer(StringBuilder svg, Artifact.MeshLayer layer, LayerStyle style, double[] values, ColorScale scale,
+                              boolean top, double minX, double maxY, double unit) {
+        svg.append("<g class=\"layer\" data-layer=\"").append(escape(style.label())).append("\" stroke=\"")
+                .append(style.filledByValue() ? "#333333" : style.stroke()).append("\" stroke-width=\"")
+                .append(style.filledByValue() ? "0.5" : "1.2").append('"');
+        if (style.dashed()) svg.append(" stroke-dasharray=\"4 3\"");
+        if (!style.filledByValue()) svg.append(" fill=\"none\"");
+        else if (!top) svg.append(" fill-opacity=\"0.45\"");
+        svg.append(">\n");
+        boolean titled = style.filledByValue() && layer.faces().length <= MAX_TITLED_FACES;
+        double[][] vertices = layer.vertices();
+        for (int f = 0; f < layer.faces().length; f++) {
+            int[] face = layer.faces()[f];
+            if (!finite(vertices, face)) continue;
+            svg.append("<polygon points=\"");
+            for (int k = 0; k < 3; k++) {
+                double[] v = vertices[face[k]];
+                if (k > 0) svg.append(' ');
+                svg.append(num((v[0] - minX) * unit + PAD)).append(',').append(num((maxY - v[1]) * unit + PAD));
+            }
+            svg.append('"');
+            if (style.filledByValue()) svg.append(" fill=\"").append(scale.hex(values[f])).append('"');
+            if (titled) {
+                svg.append("><title>").append(escape(style.label())).append(" face ").append(f).append(": ")
+                        .append(org.physlab.web.Formats.number(values[f])).append("</title></polygon>\n");
+            } else {
+                svg.append("/>\n");
+            }
+        }
+        svg.append("</g>\n");
     }
 
     /** The value of each face: its own, or the mean of its vertices' values; null when the layer has neither. */

@@ -58,7 +58,7 @@ final class Provenance {
         return Formats.duration(run.durationSeconds()) + (run.endedAt() == null ? " so far" : "");
     }
 
-    /** The parameters as name/value rows, sorted by name; lists as {@code [a, b]}, numbers as in the rest of the UI. */
+    /** The parameters as name/value rows, sorted by name; lists as {@code [a, b]}, numbers exactly as stored. */
     static List<Row> parameters(Map<String, Object> parameters) {
         if (parameters == null) return List.of();
         return parameters.entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -67,11 +67,20 @@ final class Provenance {
 
     static String value(Object v) {
         if (v == null) return "–";
-        if (v instanceof Double || v instanceof Float) return Formats.number(((Number) v).doubleValue());
-        if (v instanceof double[] a) return java.util.Arrays.stream(a).mapToObj(Formats::number).collect(Collectors.joining(", ", "[", "]"));
+        if (v instanceof Double || v instanceof Float) return exact(((Number) v).doubleValue());
+        if (v instanceof double[] a) return java.util.Arrays.stream(a).mapToObj(Provenance::exact).collect(Collectors.joining(", ", "[", "]"));
         if (v instanceof int[] a) return java.util.Arrays.toString(a);
         if (v instanceof List<?> list) return list.stream().map(Provenance::value).collect(Collectors.joining(", ", "[", "]"));
         return v.toString();
+    }
+
+    /** A parameter value exactly as given (0.5, 0.001, 1e-8), not rounded for display: provenance must reproduce the run. */
+    static String exact(double v) {
+        if (!Double.isFinite(v)) return Formats.number(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e9) return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return Double.toString(v).replace("E", "e").replace(".0e", "e");
     }
 
     private static String orDash(String s) {

@@ -38,6 +38,7 @@ import org.physlab.runtime.plugins.CatalogEntry;
 import org.physlab.store.AmbiguousRunIdException;
 import org.physlab.store.ArtifactInfo;
 import org.physlab.store.LogLine;
+import org.physlab.store.MetricStats;
 import org.physlab.store.RunRecord;
 import org.physlab.store.RunStatus;
 import org.physlab.store.StoreException;
@@ -85,6 +86,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Div logs = new Div();
     private int logCount;
     private final Div summary = new Div();
+    private final Div metricStats = new Div();
     private final Div artifacts = new Div();
     private final Span artifactsEmpty = new Span("No artifacts yet.");
     private final Map<String, Component> artifactByName = new HashMap<>();
@@ -182,7 +184,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         title.add(new Span(experimentTitle));
         Span idSpan = new Span("run " + run.id());
         idSpan.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)").set("font-size", "var(--lumo-font-size-s)")
-                .set("color", "var(--lumo-secondary-text-color)").set("font-weight", "normal").set("margin-left", "var(--lumo-space-s)");
+                .set("color", "var(--lumo-secondary-text-color)").set("font-weight", "normal").set("display", "block");
         title.add(idSpan);
         title.getStyle().set("margin", "0").set("flex", "1").set("min-width", "0").set("font-size", "var(--lumo-font-size-xl)");
 
@@ -231,26 +233,28 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Anchor json = new Anchor("api/runs/" + encode(run.id()) + "/export?format=json", "metrics JSON");
         json.setId("download-metrics-json");
         json.getElement().setAttribute("download", run.id() + "-metrics.json");
-        Div downloads = new Div(VaadinIcon.DOWNLOAD_ALT.create(), csv, json);
+        com.vaadin.flow.component.icon.Icon downloadIcon = VaadinIcon.DOWNLOAD_ALT.create();
+        downloadIcon.setSize("var(--lumo-icon-size-s)");
+        Div downloads = new Div(downloadIcon, csv, json);
         downloads.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "center")
                 .set("font-size", "var(--lumo-font-size-s)").set("margin-left", "auto");
-        downloads.getChildren().filter(c -> c instanceof com.vaadin.flow.component.icon.Icon)
-                .forEach(c -> ((com.vaadin.flow.component.icon.Icon) c).setSize("var(--lumo-icon-size-s)"));
 
         charts.setId("run-metrics");
-        charts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(400px, 1fr))")
+        charts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(400px, 1fr))")
                 .set("gap", "var(--lumo-space-m)").set("width", "100%");
         chartsEmpty.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         Div metricsHeader = new Div(heading("Metrics"), downloads);
         metricsHeader.getStyle().set("display", "flex").set("align-items", "baseline").set("width", "100%");
 
         summary.setId("run-summary");
+        metricStats.addClassName("run-metric-stats");
         logs.setId("run-logs");
-        logs.getStyle().set("height", "240px").set("overflow", "auto").set("font-family", "var(--lumo-font-family-monospace, monospace)")
+        logs.getStyle().set("min-height", "96px").set("max-height", "260px").set("overflow", "auto").set("font-family", "var(--lumo-font-family-monospace, monospace)")
                 .set("font-size", "var(--lumo-font-size-xs)").set("line-height", "1.45").set("background", "var(--lumo-contrast-5pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
                 .set("box-sizing", "border-box").set("white-space", "pre-wrap").set("word-break", "break-word");
         Div summaryBox = section("Summary", summary);
+        summaryBox.add(metricStats);
         summaryBox.getStyle().set("flex", "1 1 300px").set("min-width", "0");
         Div logBox = section("Log", logs);
         logBox.getStyle().set("flex", "2 1 480px").set("min-width", "0");
@@ -303,6 +307,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         shownStatus = run.status();
         showStatus(statusChanged);
         for (String key : update.changedKeys()) updateChart(key);
+        if (!update.changedKeys().isEmpty() || statusChanged) showMetricStats();
         chartsEmpty.setText(chartByKey.isEmpty()
                 ? (run.status().terminal() ? "This run logged no metrics." : "No metric points yet; charts appear with the first ones.") : "");
         chartsEmpty.setVisible(chartByKey.isEmpty());
@@ -435,6 +440,39 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         }
         summary.add(keyValueTable(values.entrySet().stream()
                 .map(e -> new Provenance.Row(e.getKey(), Formats.number(e.getValue() == null ? Double.NaN : e.getValue()))).toList(), true));
+    }
+
+    /** Last, lowest and highest value of each metric, with the better end marked by the experiment's goal. */
+    private void showMetricStats() {
+        metricStats.removeAll();
+        Map<String, MetricStats> stats;
+        try {
+            stats = lab.store().metricStats(runId);
+        } catch (StoreException e) {
+            return;
+        }
+        if (stats.isEmpty()) return;
+        Div table = new Div();
+        table.getStyle().set("display", "grid").set("grid-template-columns", "max-content repeat(4, auto)").set("column-gap", "var(--lumo-space-m)")
+                .set("row-gap", "2px").set("font-size", "var(--lumo-font-size-s)").set("margin-top", "var(--lumo-space-s)")
+                .set("justify-content", "start");
+        for (String h : List.of("metric", "last", "min", "max", "points")) {
+            Span head = new Span(h);
+            head.getStyle().set("font-weight", "600").set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
+            table.add(head);
+        }
+        for (MetricStats s : new java.util.TreeMap<>(stats).values()) {
+            Span key = new Span(s.key());
+            key.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            table.add(key, number(s.last()), number(s.min()), number(s.max()), number(s.count()));
+        }
+        metricStats.add(table);
+    }
+
+    private static Span number(double v) {
+        Span s = new Span(Formats.number(v));
+        s.getStyle().set("font-variant-numeric", "tabular-nums").set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        return s;
     }
 
     private void showProvenance() {

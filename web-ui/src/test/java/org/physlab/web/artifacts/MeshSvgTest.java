@@ -30,10 +30,12 @@ class MeshSvgTest {
         Document svg = parse(MeshSvg.draw(mesh).svg());
         NodeList layers = svg.getElementsByTagName("g");
         assertEquals(2, layers.getLength());
-        assertEquals("before", ((Element) layers.item(0)).getAttribute("data-layer"));
+        assertEquals("after", ((Element) layers.item(0)).getAttribute("data-layer"), "the coloured layer lies underneath");
+        assertEquals("before", ((Element) layers.item(1)).getAttribute("data-layer"), "the outlines are drawn over it");
         for (int i = 0; i < 2; i++) {
             assertEquals(2, ((Element) layers.item(i)).getElementsByTagName("polygon").getLength());
         }
+        assertEquals(4, svg.getElementsByTagName("polygon").getLength());
     }
 
     @Test

@@ -59,7 +59,9 @@ class ProvenanceTest {
         assertEquals(List.of("batches", "hidden", "lr"), rows.stream().map(Provenance.Row::label).toList());
         assertEquals("300", rows.get(0).value());
         assertEquals("[100, 50]", rows.get(1).value());
-        assertEquals("0.001000", rows.get(2).value());
+        assertEquals("0.001", rows.get(2).value(), "parameters are shown exactly, not rounded");
+        assertEquals("[0.5, 1e-8, -3]", Provenance.value(new double[] {0.5, 1e-8, -3}));
+        assertEquals("[0.03, 2]", Provenance.value(List.of(0.03, 2L)));
     }
 
     @Test
