@@ -69,6 +69,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private RunFollower follower;
     private RunRecord run;
     private RunStatus shownStatus;
+    /** When the metric statistics were last read; they are an aggregate query, so not on every tick. */
+    private long statsReadAt;
+    private static final long STATS_EVERY_MILLIS = 3000;
     private String experimentTitle;
     private Registration subscription;
     private boolean following;
@@ -307,7 +310,11 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         shownStatus = run.status();
         showStatus(statusChanged);
         for (String key : update.changedKeys()) updateChart(key);
-        if (!update.changedKeys().isEmpty() || statusChanged) showMetricStats();
+        long now = System.currentTimeMillis();
+        if (statusChanged || (!update.changedKeys().isEmpty() && now - statsReadAt >= STATS_EVERY_MILLIS)) {
+            statsReadAt = now;
+            showMetricStats();
+        }
         chartsEmpty.setText(chartByKey.isEmpty()
                 ? (run.status().terminal() ? "This run logged no metrics." : "No metric points yet; charts appear with the first ones.") : "");
         chartsEmpty.setVisible(chartByKey.isEmpty());
@@ -350,7 +357,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             error.getStyle().set("background", failed ? "var(--lumo-error-color-10pct)" : "var(--lumo-contrast-5pct)")
                     .set("color", failed ? "var(--lumo-error-text-color)" : "var(--lumo-body-text-color)");
         }
-        if (statusChanged || active) {
+        if (statusChanged) {
             showSummary();
             showProvenance();
         }
