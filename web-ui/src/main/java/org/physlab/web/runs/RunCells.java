@@ -19,6 +19,40 @@ public final class RunCells {
         return all.length() <= maxChars ? all : all.substring(0, Math.max(0, maxChars - 1)).stripTrailing() + "…";
     }
 
+    /**
+     * The parameters that tell runs apart: those set away from the experiment's defaults first (as
+     * {@code name=value}), then the rest. {@code defaults} may be empty (plugin no longer installed).
+     */
+    public static Map<String, Object> keyParametersFirst(Map<String, Object> parameters, Map<String, Object> defaults) {
+        Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (!sameValue(value, defaults.get(name))) ordered.put(name, value);
+        });
+        parameters.forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
+    /** The number of leading entries of {@link #keyParametersFirst} that differ from the defaults. */
+    public static long changedFromDefaults(Map<String, Object> parameters, Map<String, Object> defaults) {
+        return parameters.entrySet().stream().filter(e -> !sameValue(e.getValue(), defaults.get(e.getKey()))).count();
+    }
+
+    private static boolean sameValue(Object stored, Object defaultValue) {
+        if (defaultValue == null) return false;
+        if (stored instanceof Number a && defaultValue instanceof Number b) return a.doubleValue() == b.doubleValue();
+        if (stored instanceof List<?> a && defaultValue instanceof List<?> b && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) if (!sameValue(a.get(i), b.get(i))) return false;
+            return true;
+        }
+        if (stored instanceof List<?> a && defaultValue instanceof double[] b) {
+            return sameValue(a, java.util.Arrays.stream(b).boxed().toList());
+        }
+        if (stored instanceof List<?> a && defaultValue instanceof int[] b) {
+            return sameValue(a, java.util.Arrays.stream(b).boxed().toList());
+        }
+        return String.valueOf(stored).equals(String.valueOf(defaultValue));
+    }
+
     /** Every parameter as {@code name=value}, joined by " · ". */
     public static String parameters(Map<String, Object> parameters) {
         StringJoiner text = new StringJoiner(" · ");

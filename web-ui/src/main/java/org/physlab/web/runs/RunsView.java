@@ -10,6 +10,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -205,24 +206,22 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setSizeFull();
 
         grid.addColumn(new ComponentRenderer<>(this::idLink)).setHeader("Run").setKey("id")
-                .setSortProperty("created").setWidth("12em").setFlexGrow(0).setFrozen(true);
+                .setSortProperty("created").setWidth("10.5em").setFlexGrow(0).setFrozen(true);
         grid.addColumn(new ComponentRenderer<>(r -> badge(r.run()))).setHeader("Status").setKey("status")
-                .setSortProperty("status").setWidth("7.5em").setFlexGrow(0);
+                .setSortProperty("status").setWidth("7em").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::experimentCell)).setHeader("Experiment")
-                .setKey("experiment").setSortProperty("experiment").setWidth("15em").setFlexGrow(1);
+                .setKey("experiment").setSortProperty("experiment").setWidth("11em").setFlexGrow(1);
         lastColumn = grid.addColumn(r -> headline(r, HeadlineMetric::last)).setKey("metric-last")
-                .setTextAlign(ColumnTextAlign.END).setWidth("5.2em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("5.8em").setFlexGrow(0);
         minColumn = grid.addColumn(r -> headline(r, HeadlineMetric::min)).setKey("metric-min")
-                .setTextAlign(ColumnTextAlign.END).setWidth("4.6em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("5.8em").setFlexGrow(0);
         bestColumn = grid.addColumn(r -> headline(r, HeadlineMetric::best)).setKey("metric-best")
-                .setTextAlign(ColumnTextAlign.END).setWidth("4.6em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("5.8em").setFlexGrow(0);
         grid.addColumn(r -> r.run().startedAt() == null ? "" : Formats.duration(r.run().durationSeconds()))
                 .setHeader("Duration").setKey("duration").setSortProperty("duration")
-                .setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(RunsView::created)).setHeader("Created").setKey("created")
-                .setSortProperty("created").setWidth("7em").setFlexGrow(0);
-        grid.addColumn(r -> r.run().user() == null ? "" : r.run().user()).setHeader("User").setKey("user")
-                .setSortProperty("user").setWidth("5em").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(RunsView::created)).setHeader("Created · user").setKey("created")
+                .setSortProperty("created").setWidth("7.5em").setFlexGrow(0);
         setHeadlineHeaders();
 
         grid.setItems(runs);
@@ -278,15 +277,22 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         return cell;
     }
 
+    /** When and by whom: the date and time, the user below it. */
     private static Component created(Row r) {
         Span text = new Span(Formats.time(r.run().createdAt()).replaceFirst("^\\d{4}-", ""));
         text.setTitle(Formats.time(r.run().createdAt()));
         text.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        return text;
+        Span user = new Span(r.run().user() == null ? "" : r.run().user());
+        user.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        Div cell = new Div(text, user);
+        cell.getStyle().set("display", "flex").set("flex-direction", "column").set("line-height", "1.3");
+        return cell;
     }
 
     private Component parameters(Row r) {
-        Span text = new Span(RunCells.parameters(r.run().parameters(), 90));
+        Map<String, Object> defaults = Lab.current().plugins().find(r.run().experimentId())
+                .map(e -> e.descriptor().parameters().defaults()).orElse(Map.of());
+        Span text = new Span(RunCells.parameters(RunCells.keyParametersFirst(r.run().parameters(), defaults), 90));
         text.setTitle(RunCells.parameters(r.run().parameters()) + "\nseed=" + r.run().seed());
         text.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)")
                 .set("white-space", "nowrap").set("overflow", "hidden").set("text-overflow", "ellipsis").set("max-width", "100%");

@@ -14,6 +14,22 @@ import org.physlab.store.RunStatus;
 class RunCellsTest {
 
     @Test
+    void parametersSetAwayFromTheirDefaultsComeFirst() {
+        Map<String, Object> stored = new java.util.LinkedHashMap<>();
+        stored.put("bins", 50L);
+        stored.put("hidden", List.of(100L));
+        stored.put("batches", 300L);
+        stored.put("learningRate", 0.003);
+        Map<String, Object> defaults = Map.of("bins", 50, "hidden", new int[] {100}, "batches", 2000, "learningRate", 0.001);
+
+        Map<String, Object> ordered = RunCells.keyParametersFirst(stored, defaults);
+
+        assertEquals(List.of("batches", "learningRate", "bins", "hidden"), List.copyOf(ordered.keySet()));
+        assertEquals(2, RunCells.changedFromDefaults(stored, defaults));
+        assertEquals(4, RunCells.changedFromDefaults(stored, Map.of()), "without the plugin every value counts as set");
+    }
+
+    @Test
     void parametersReadAsNameValuePairsAndAreCutWithAnEllipsis() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("epochs", 200L);
