@@ -3,4 +3,3 @@ import './vaadin-featureflags.js';
 import './index';
 
 import './vaadin-react.js';
-import 'Frontend/generated/jar-resources/vaadin-dev-tools/vaadin-dev-tools.js';

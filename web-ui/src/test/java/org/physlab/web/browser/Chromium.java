@@ -38,7 +38,7 @@ final class Chromium implements AutoCloseable {
     /** A new headless Chromium with a fresh profile (its own cookies, so its own Vaadin session: a separate user). */
     static Chromium start() {
         Path browser = executable("physlab.browser.chromium", "/usr/bin/chromium", "chromium");
-        Path driver = executable("physlab.browser.chromedriver", "/usr/bin/chromedriver", "chromium-driver");
+        Path driverPath = executable("physlab.browser.chromedriver", "/usr/bin/chromedriver", "chromium-driver");
         Path profile;
         try {
             profile = Files.createTempDirectory("physlab-chromium-");
@@ -55,7 +55,7 @@ final class Chromium implements AutoCloseable {
                 "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", profile.resolve("downloads").toString()));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile())
+                .usingDriverExecutable(driverPath.toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
