@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser.open("launch/testkit.count");
  * browser.type("param-steps", "30");
  * browser.click("launch-submit");
- * String runId = browser.awaitUrl("runs/([0-9a-f-]{36})");
+ * String runId = browser.awaitRoute("runs/([^/?#]+)");
  * browser.awaitText("run-status", "SUCCEEDED");
  * browser.screenshot("finished");
  * }</pre>

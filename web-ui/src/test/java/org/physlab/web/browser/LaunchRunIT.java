@@ -21,8 +21,8 @@ import org.physlab.testkit.experiments.sleep.SleepExperiment;
  */
 @BrowserTest
 class LaunchRunIT {
-    /** A run id (a UUID) at the end of the address of a run page. */
-    private static final String RUN_ROUTE = "runs/([0-9a-f-]{36})";
+    /** The address of a run page; the group is the run id (e.g. 20250301-120000-1a2b). */
+    static final String RUN_ROUTE = "runs/([^/?#]+)";
 
     @Test
     void launchingFromTheFormQueuesTheRunAndOpensItsPage(RunningLab lab, Browser browser) throws Exception {
