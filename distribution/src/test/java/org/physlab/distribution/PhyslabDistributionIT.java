@@ -269,11 +269,11 @@ class PhyslabDistributionIT {
             HttpClient http = HttpClient.newHttpClient();
 
             // The web UI: Vaadin's bootstrap page of the pre-compiled production bundle, and its resources.
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, page.statusCode(), page.body());
-            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
-            Matcher script = Pattern.compile("src=\"\\.?/?(VAADIN/build/[^\"]+\\.js)\"").matcher(page.body());
-            assertTrue(script.find(), "the bootstrap page loads the production bundle: " + page.body());
+            HttpResponse<String> bootstrap = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, bootstrap.statusCode(), bootstrap.body());
+            assertTrue(bootstrap.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), bootstrap.headers().toString());
+            Matcher script = Pattern.compile("src=\"\\.?/?(VAADIN/build/[^\"]+\\.js)\"").matcher(bootstrap.body());
+            assertTrue(script.find(), "the bootstrap page loads the production bundle: " + bootstrap.body());
             for (String resource : List.of(script.group(1), "physlab/charts.js")) {
                 HttpResponse<String> js = http.send(HttpRequest.newBuilder(URI.create(url + resource)).build(),
                         HttpResponse.BodyHandlers.ofString());
