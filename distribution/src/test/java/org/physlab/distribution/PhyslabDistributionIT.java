@@ -74,6 +74,14 @@ class PhyslabDistributionIT {
             assertTrue(jars.stream().anyMatch(j -> j.startsWith("physlab-cli-")), jars.toString());
             assertTrue(jars.stream().anyMatch(j -> j.matches("nd4j-native-.*-linux-x86_64\\.jar")), jars.toString());
             assertFalse(jars.stream().anyMatch(j -> j.startsWith("physlab-testkit")), "test code is never shipped");
+            assertTrue(jars.stream().anyMatch(j -> j.startsWith("physlab-web-ui-")), "the web UI is on the host class path: " + jars);
+            assertTrue(jars.stream().anyMatch(j -> j.startsWith("flow-server-")), "with Vaadin: " + jars);
+            assertFalse(jars.stream().anyMatch(j -> j.startsWith("vaadin-dev")), "production mode only: " + jars);
+            assertFalse(jars.stream().anyMatch(j -> j.startsWith("selenium-")), "browser-test tools are never shipped");
+        }
+        try (Stream<Path> plugins = Files.list(DISTRIBUTION.resolve("plugins"))) {
+            List<String> jars = plugins.map(p -> p.getFileName().toString()).toList();
+            assertTrue(jars.stream().noneMatch(j -> j.startsWith("physlab-")), "host jars are not plugins: " + jars);
         }
         try (Stream<Path> target = Files.list(DISTRIBUTION.getParent())) {
             assertTrue(target.anyMatch(p -> p.getFileName().toString().matches("physlab-.*\\.tar\\.gz")));
@@ -250,15 +258,29 @@ class PhyslabDistributionIT {
 
     @Test
     @Order(11)
-    void serveAnswersTheApiWhileARunFromTheCliUsesTheSameHome() throws Exception {
+    void serveAnswersTheApiAndTheWebUiWhileARunFromTheCliUsesTheSameHome() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Launcher.Running serve = physlab.start("serve", "--port", Integer.toString(port));
         try {
-            String url = awaitMatch(serve, Pattern.compile("Physlab serves (http://127\\.0\\.0\\.1:" + port + "/)"));
+            String url = awaitMatch(serve, Pattern.compile("Physlab serves the web UI at (http://127\\.0\\.0\\.1:" + port + "/)"));
             HttpClient http = HttpClient.newHttpClient();
+
+            // The web UI: Vaadin's bootstrap page of the pre-compiled production bundle, and its resources.
+            HttpResponse<String> bootstrap = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, bootstrap.statusCode(), bootstrap.body());
+            assertTrue(bootstrap.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), bootstrap.headers().toString());
+            Matcher script = Pattern.compile("src=\"\\.?/?(VAADIN/build/[^\"]+\\.js)\"").matcher(bootstrap.body());
+            assertTrue(script.find(), "the bootstrap page loads the production bundle: " + bootstrap.body());
+            for (String resource : List.of(script.group(1), "physlab/charts.js")) {
+                HttpResponse<String> js = http.send(HttpRequest.newBuilder(URI.create(url + resource)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, js.statusCode(), resource);
+                assertTrue(js.headers().firstValue("Content-Type").orElse("").contains("javascript"), resource + ": " + js.headers());
+                assertFalse(js.body().isBlank(), resource);
+            }
 
             HttpResponse<String> experiments = http.send(HttpRequest.newBuilder(URI.create(url + "api/experiments")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code physlab serve}: the platform with its HTTP server, until Ctrl-C or SIGTERM. */
-@Command(name = "serve", description = {"Start Physlab with its HTTP server (REST API under /api) and serve until "
+@Command(name = "serve", description = {"Start Physlab with its HTTP server (the web UI at /, REST API under /api) and serve until "
         + "Ctrl-C or SIGTERM, then stop cleanly.", "Runs started by 'physlab run' against the same home meanwhile are fine."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
@@ -44,8 +44,8 @@ final class ServeCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.FAILED, e.getMessage()
                         + (e.getMessage() != null && e.getMessage().contains("cannot listen") ? " (choose another with --port)" : ""), e);
             }
-            io.out().println("Physlab serves " + server.uri() + " (REST API under " + server.uri() + "api/); "
-                    + "Ctrl-C stops it");
+            io.out().println("Physlab serves " + (server.servesWebUi() ? "the web UI at " : "") + server.uri()
+                    + " (REST API under " + server.uri() + "api/); Ctrl-C stops it");
             io.out().flush();
             stop.await();
             io.err().println("stopping");

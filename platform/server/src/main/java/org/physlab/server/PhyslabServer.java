@@ -34,6 +34,7 @@ public final class PhyslabServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServletContextHandler context;
     private final String host;
+    private final boolean rootServedByExtension;
 
     /** A server on the configured {@code physlab.server.host} and {@code physlab.server.port}. */
     public PhyslabServer(Physlab lab) {
@@ -71,6 +72,7 @@ public final class PhyslabServer implements AutoCloseable {
             extension.mount(context, lab);
             rootServed |= extension.servesRoot();
         }
+        rootServedByExtension = rootServed;
         if (indexPage && !rootServed) context.addServlet(new ServletHolder("index", new IndexServlet(lab)), "");
         jetty.setHandler(context);
         jetty.setStopTimeout(5_000);
@@ -99,6 +101,14 @@ public final class PhyslabServer implements AutoCloseable {
             stopQuietly();
             throw new IOException("the HTTP server did not start: " + e, e);
         }
+    }
+
+    /**
+     * Whether a {@link ServerExtension} (the web UI, when it is on the class path) serves {@code /};
+     * otherwise {@code /} is the plain index page, or nothing.
+     */
+    public boolean servesWebUi() {
+        return rootServedByExtension;
     }
 
     /** The port actually bound (useful after asking for port 0). */

@@ -70,6 +70,7 @@ class RestApiTest {
         assertEquals("CPU", api.get("/api/backend").json().get("backend").asText());
 
         ApiClient.Answer index = api.get("/");
+        assertFalse(server.servesWebUi(), "no web UI on this module's class path: the plain index page serves /");
         assertEquals(200, index.status());
         assertTrue(index.header("Content-Type").startsWith("text/html"));
         assertTrue(index.text().contains("testkit.count"), index.text());
