@@ -206,7 +206,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setSizeFull();
 
         grid.addColumn(new ComponentRenderer<>(this::idLink)).setHeader("Run").setKey("id")
-                .setSortProperty("created").setWidth("10.5em").setFlexGrow(0).setFrozen(true);
+                .setSortProperty("created").setWidth("11.5em").setFlexGrow(0).setFrozen(true);
         grid.addColumn(new ComponentRenderer<>(r -> badge(r.run()))).setHeader("Status").setKey("status")
                 .setSortProperty("status").setWidth("7em").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::experimentCell)).setHeader("Experiment")
@@ -220,7 +220,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(r -> r.run().startedAt() == null ? "" : Formats.duration(r.run().durationSeconds()))
                 .setHeader("Duration").setKey("duration").setSortProperty("duration")
                 .setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(RunsView::created)).setHeader("Created · user").setKey("created")
+        grid.addColumn(new ComponentRenderer<>(RunsView::created)).setHeader("Created").setKey("created")
                 .setSortProperty("created").setWidth("7.5em").setFlexGrow(0);
         setHeadlineHeaders();
 
@@ -243,7 +243,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private Component idLink(Row r) {
         RouterLink link = new RouterLink(r.id(), RunView.class, new com.vaadin.flow.router.RouteParameters("runId", r.id()));
         link.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
-                .set("font-size", "var(--lumo-font-size-s)");
+                .set("font-size", "var(--lumo-font-size-xs)");
         link.getElement().setAttribute("data-run-id", r.id());
         return link;
     }

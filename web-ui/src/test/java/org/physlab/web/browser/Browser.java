@@ -218,7 +218,9 @@ public final class Browser {
     public <T> T await(String what, Function<WebDriver, T> condition) {
         focus();
         try {
-            return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).until(condition);
+            // Vaadin re-renders components on pushes: an element found a moment ago may be replaced.
+            return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             screenshot("timeout");
             throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + " on " + route()

@@ -41,8 +41,8 @@ class PluginUploadIT {
         admin.await("the plugins grid to list testkit.uploaded", d -> GridRows.hasRow(admin, grid, "testkit.uploaded"));
         admin.screenshot("uploaded");
 
-        WebElement card = scientist.css(CARD);
-        assertTrue(card.getText().contains("Diverging loss"), card.getText());
+        // The page may redraw the cards more than once while the plugin starts: look until it settles.
+        scientist.await("the uploaded plugin's card with its title", d -> scientist.css(CARD).getText().contains("Diverging loss"));
         assertEquals(Boolean.TRUE, scientist.js("return window.__physlabNotReloaded === true"), "no reload happened");
         scientist.screenshot("appeared");
 
