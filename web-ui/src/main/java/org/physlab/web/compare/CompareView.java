@@ -2,7 +2,6 @@ package org.physlab.web.compare;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -31,7 +30,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +80,6 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updatingMetricItems;
     private boolean updatingArtifactItems;
     private int ticks;
-    private Registration events;
 
     private final Div problems = new Div();
     private final Div hint = new Div();
@@ -612,7 +609,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        events = Lab.events().subscribe(attachEvent.getUI(), new LabEvents.Subscriber() {
+        Lab.events().subscribeUntilDetached(this, attachEvent.getUI(), new LabEvents.Subscriber() {
             @Override
             public void tick() {
                 CompareView.this.tick();
@@ -620,12 +617,6 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (events != null) events.remove();
-        events = null;
-        super.onDetach(detachEvent);
-    }
 
     /** Reads what the live runs added since the last tick: new points, status changes, new keys and artifacts. */
     private void tick() {

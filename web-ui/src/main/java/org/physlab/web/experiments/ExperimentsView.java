@@ -2,7 +2,6 @@ package org.physlab.web.experiments;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,7 +23,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.physlab.api.ExperimentDescriptor;
 import org.physlab.api.Reference;
@@ -51,7 +49,6 @@ public class ExperimentsView extends VerticalLayout {
     private final TextField search = new TextField();
     private final Span count = new Span();
     private final Div cards = new Div();
-    private Registration events;
 
     public ExperimentsView() {
         setPadding(true);
@@ -83,7 +80,7 @@ public class ExperimentsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         refresh();
-        events = Lab.events().subscribe(attachEvent.getUI(), new LabEvents.Subscriber() {
+        Lab.events().subscribeUntilDetached(this, attachEvent.getUI(), new LabEvents.Subscriber() {
             @Override
             public void catalogChanged() {
                 refresh();
@@ -96,12 +93,6 @@ public class ExperimentsView extends VerticalLayout {
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (events != null) events.remove();
-        events = null;
-        super.onDetach(detachEvent);
-    }
 
     private void refresh() {
         Physlab lab = Lab.current();

@@ -1,7 +1,6 @@
 package org.physlab.web.launch;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,7 +24,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +68,6 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
 
     private String experimentId = "";
     private CatalogEntry entry;
-    private Registration events;
 
     public LaunchView() {
         setMaxWidth("1100px");
@@ -149,7 +146,7 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        events = Lab.events().subscribe(attachEvent.getUI(), new LabEvents.Subscriber() {
+        Lab.events().subscribeUntilDetached(this, attachEvent.getUI(), new LabEvents.Subscriber() {
             @Override
             public void catalogChanged() {
                 catalogMayHaveChanged();
@@ -157,12 +154,6 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (events != null) events.remove();
-        events = null;
-        super.onDetach(detachEvent);
-    }
 
     // ---- building -------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 package org.physlab.web.live;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
@@ -101,6 +102,19 @@ public final class LabEvents implements AutoCloseable {
             entries.remove(entry);
             detach.remove();
         };
+    }
+
+    /**
+     * Subscribes for as long as {@code view} stays attached: call it from the view's {@code onAttach}
+     * (a view attached again subscribes again).
+     */
+    public void subscribeUntilDetached(Component view, UI ui, Subscriber subscriber) {
+        Registration subscription = subscribe(ui, subscriber);
+        Registration[] detach = new Registration[1];
+        detach[0] = view.addDetachListener(e -> {
+            subscription.remove();
+            detach[0].remove();
+        });
     }
 
     private void poll() {

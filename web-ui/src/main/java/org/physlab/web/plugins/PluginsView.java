@@ -2,7 +2,6 @@ package org.physlab.web.plugins;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -20,7 +19,6 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import java.nio.file.Path;
 import org.physlab.runtime.plugins.PluginInfo;
 import org.physlab.web.Lab;
@@ -41,7 +39,6 @@ public class PluginsView extends VerticalLayout {
     private final Grid<PluginInfo> grid = new Grid<>();
     private final Div result = new Div();
     private final Upload upload;
-    private Registration events;
 
     public PluginsView() {
         setPadding(true);
@@ -101,7 +98,7 @@ public class PluginsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         refresh();
-        events = Lab.events().subscribe(attachEvent.getUI(), new LabEvents.Subscriber() {
+        Lab.events().subscribeUntilDetached(this, attachEvent.getUI(), new LabEvents.Subscriber() {
             @Override
             public void catalogChanged() {
                 refresh();
@@ -109,12 +106,6 @@ public class PluginsView extends VerticalLayout {
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (events != null) events.remove();
-        events = null;
-        super.onDetach(detachEvent);
-    }
 
     private void refresh() {
         grid.setItems(Lab.current().plugins().plugins());

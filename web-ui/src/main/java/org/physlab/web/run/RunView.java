@@ -2,7 +2,6 @@ package org.physlab.web.run;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,7 +21,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -73,7 +71,6 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private long statsReadAt;
     private static final long STATS_EVERY_MILLIS = 3000;
     private String experimentTitle;
-    private Registration subscription;
     private boolean following;
 
     private final Span statusBadge = new Span();
@@ -148,7 +145,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         super.onAttach(attachEvent);
         logs.getElement().executeJs("const el = this; el.__follow = true;"
                 + "el.addEventListener('scroll', () => { el.__follow = el.scrollHeight - el.scrollTop - el.clientHeight < 30; });");
-        subscription = Lab.events().subscribe(attachEvent.getUI(), new org.physlab.web.live.LabEvents.Subscriber() {
+        Lab.events().subscribeUntilDetached(this, attachEvent.getUI(), new org.physlab.web.live.LabEvents.Subscriber() {
             @Override
             public void tick() {
                 if (following) refresh();
@@ -161,12 +158,6 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) subscription.remove();
-        subscription = null;
-        super.onDetach(detachEvent);
-    }
 
     private void showMissing(String message) {
         run = null;

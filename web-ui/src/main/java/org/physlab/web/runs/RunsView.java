@@ -2,7 +2,6 @@ package org.physlab.web.runs;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +32,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -96,7 +94,6 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private volatile boolean activeRowsShown;
     private int ticks;
     private boolean settingFilters;
-    private Registration events;
 
     public RunsView() {
         setSizeFull();
@@ -496,7 +493,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        events = Lab.events().subscribe(attachEvent.getUI(), new LabEvents.Subscriber() {
+        Lab.events().subscribeUntilDetached(this, attachEvent.getUI(), new LabEvents.Subscriber() {
             @Override
             public void runsChanged() {
                 loadChoices();
@@ -516,12 +513,4 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (events != null) {
-            events.remove();
-            events = null;
-        }
-        super.onDetach(detachEvent);
-    }
 }
