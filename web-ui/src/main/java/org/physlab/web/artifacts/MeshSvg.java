@@ -65,10 +65,14 @@ public final class MeshSvg {
                 .append("\" width=\"").append(num(width)).append("\" height=\"").append(num(height))
                 .append("\" preserveAspectRatio=\"xMidYMid meet\" stroke-linejoin=\"round\">\n");
         List<LayerStyle> styles = new ArrayList<>();
+        // Only one layer is filled by value (the last one that has values, e.g. "after"); the others are
+        // drawn as outlines over it, so that a "before" never hides under the "after".
+        int filledLayer = -1;
+        for (int i = 0; i < layers.size(); i++) if (faceValues.get(i) != null && scale != null) filledLayer = i;
         for (int i = 0; i < layers.size(); i++) {
             Artifact.MeshLayer layer = layers.get(i);
             boolean top = i == layers.size() - 1;
-            boolean filled = faceValues.get(i) != null && scale != null;
+            boolean filled = i == filledLayer;
             styles.add(new LayerStyle(layer.label() == null || layer.label().isBlank() ? "layer " + (i + 1) : layer.label(),
                     SeriesChart.paletteColor(i), !filled && !top, filled));
         }
