@@ -93,7 +93,10 @@ public final class EnergyKernel {
         return edgeSum / edgeCount + parameters.areaWeight() * areaSum / faceCount;
     }
 
-    /** {@code g} = ∇_V E(V; ℓ₀, w), overwritten. */
+    /**
+     * {@code g} = ∇_V E(V; ℓ₀, w), overwritten. The operations are those of the gradient part of
+     * {@link #gradientAndTangent}, so plain and differentiated relaxations follow bit-identical trajectories.
+     */
     public void gradient(double[] v, EnergyParameters parameters, double[] g) {
         java.util.Arrays.fill(g, 0, 2 * vertexCount, 0.0);
         double ell0 = parameters.ell0();
@@ -106,31 +109,34 @@ public final class EnergyKernel {
             double dx = v[p] - v[q];
             double dy = v[p + 1] - v[q + 1];
             double l = Math.sqrt(dx * dx + dy * dy);
-            // c = (2/E)(ℓ/ℓ₀ − 1)/ℓ₀, times the unit vector u = d/ℓ
-            double cOverL = edgeScale * (l * inv2 - inv1) / l;
-            double gx = cOverL * dx;
-            double gy = cOverL * dy;
+            double il = 1 / l;
+            // c = (2/E)(ℓ/ℓ₀ − 1)/ℓ₀ along the unit vector u = d/ℓ, with opposite signs at the two ends
+            double c = edgeScale * (l * inv2 - inv1);
+            double gx = c * (dx * il);
+            double gy = c * (dy * il);
             g[p] += gx;
             g[p + 1] += gy;
             g[q] -= gx;
             g[q + 1] -= gy;
         }
         double a0 = SQRT3_4 * ell0 * ell0;
-        double faceScale = parameters.areaWeight() * 2.0 / faceCount / a0;
+        double ia0 = 1 / a0;
+        double weight = parameters.areaWeight();
+        double faceScale = 2.0 / faceCount;
         for (int f = 0; f < faceCount; f++) {
             int a = faces[3 * f];
             int b = faces[3 * f + 1];
             int c = faces[3 * f + 2];
             double ax = v[a], ay = v[a + 1], bx = v[b], by = v[b + 1], cx = v[c], cy = v[c + 1];
             double area = 0.5 * ((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
-            // k = w(2/F)(A/a₀ − 1)/a₀; ∂A/∂a = ½J(b − c) with J(x, y) = (y, −x), cyclically
-            double k = 0.5 * faceScale * (area / a0 - 1);
-            g[a] += k * (by - cy);
-            g[a + 1] -= k * (bx - cx);
-            g[b] += k * (cy - ay);
-            g[b + 1] -= k * (cx - ax);
-            g[c] += k * (ay - by);
-            g[c + 1] -= k * (ax - bx);
+            // k = w(2/F)(A/a₀ − 1)/a₀ times ∂A/∂a = ½J(b − c) with J(x, y) = (y, −x), cyclically
+            double k = weight * faceScale * (area * ia0 - 1) * ia0;
+            g[a] += k * (0.5 * (by - cy));
+            g[a + 1] += k * (-0.5 * (bx - cx));
+            g[b] += k * (0.5 * (cy - ay));
+            g[b + 1] += k * (-0.5 * (cx - ax));
+            g[c] += k * (0.5 * (ay - by));
+            g[c + 1] += k * (-0.5 * (ax - bx));
         }
     }
 

@@ -70,7 +70,7 @@ class MetaTrainerTest {
             }
             double firstLoss = result.steps().get(0).loss();
             double lastLoss = result.last().loss();
-            assertTrue(lastLoss < 0.5 * firstLoss, optimizer + ": " + firstLoss + " → " + lastLoss);
+            assertTrue(lastLoss < 0.5 * firstLoss, optimizer.getClass().getSimpleName() + ": " + firstLoss + " → " + lastLoss);
             assertTrue(result.learned().ell0() > 0.3, "ℓ₀ grows towards the target: " + result.learned());
             assertTrue(result.learned().areaWeight() != 1.0, "the area weight moved: " + result.learned());
         }
