@@ -46,10 +46,18 @@ public final class BatchEvaluator implements AutoCloseable {
         }
     }
 
-    /** As many threads as the batch has copies, at most the number of available processors. */
+    /**
+     * One thread per copy, at most {@link #THREADS_PER_PROCESSOR} per available processor. More threads than
+     * cores is deliberate: with 3 copies on 2 cores, a pool of 2 would run the third copy alone after the
+     * first two (2 relaxation times), while 3 threads let the cores share all three (1.5 relaxation times).
+     */
     public static BatchEvaluator forBatch(int batchSize) {
-        return new BatchEvaluator(Math.max(1, Math.min(batchSize, Runtime.getRuntime().availableProcessors())));
+        int cap = THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+        return new BatchEvaluator(Math.max(1, Math.min(batchSize, cap)));
     }
+
+    /** The most worker threads {@link #forBatch} starts per available processor. */
+    public static final int THREADS_PER_PROCESSOR = 2;
 
     public int threads() {
         return threads;

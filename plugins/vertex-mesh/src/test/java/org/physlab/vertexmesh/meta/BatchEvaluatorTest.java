@@ -92,6 +92,7 @@ class BatchEvaluatorTest {
         assertThrows(IllegalArgumentException.class, () -> new BatchEvaluator(0));
         try (BatchEvaluator evaluator = BatchEvaluator.forBatch(3)) {
             assertTrue(evaluator.threads() >= 1 && evaluator.threads() <= 3);
+            assertEquals(Math.min(3, 2 * Runtime.getRuntime().availableProcessors()), evaluator.threads());
             assertThrows(IllegalArgumentException.class,
                     () -> evaluator.evaluate(new ForwardSensitivity(), RELAXATION, List.of(), AT, CancellationCheck.NONE));
         }
