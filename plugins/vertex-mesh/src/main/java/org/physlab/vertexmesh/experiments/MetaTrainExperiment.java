@@ -1,6 +1,5 @@
 package org.physlab.vertexmesh.experiments;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import org.physlab.api.Summary;
 import org.physlab.vertexmesh.mesh.Mesh;
 import org.physlab.vertexmesh.mesh.MeshGenerators;
 import org.physlab.vertexmesh.mesh.MeshSource;
-import org.physlab.vertexmesh.mesh.ObjFormat;
 import org.physlab.vertexmesh.meta.BatchEvaluator;
 import org.physlab.vertexmesh.meta.MetaTrainer;
 import org.physlab.vertexmesh.meta.Optimizer;
@@ -159,8 +157,9 @@ public final class MetaTrainExperiment implements Experiment {
         run.artifact(ell0Curve(result, relaxation.loss().target()));
         if (learned.contains(EnergyParameter.AREA_WEIGHT)) run.artifact(areaWeightCurve(result));
         run.artifact(meshes(mesh, relaxedMesh, result.learned()));
-        run.artifact(new Artifact.FileArtifact("relaxed-mesh.obj", "Mesh relaxed with the learned parameters (OBJ)",
-                "model/obj", "relaxed-mesh.obj", ObjFormat.toText(relaxedMesh).getBytes(StandardCharsets.UTF_8)));
+        run.artifact(MeshArtifacts.edgeLengthHistogram("edge-lengths", "Edge lengths before and after relaxing with the learned ℓ₀",
+                List.of("input", "relaxed"), List.of(mesh, relaxedMesh), 30));
+        run.artifact(MeshArtifacts.obj("relaxed-mesh.obj", "Mesh relaxed with the learned parameters (OBJ)", relaxedMesh));
         run.artifact(history(result, learned));
         run.progress(1, "done");
 
@@ -229,24 +228,9 @@ public final class MetaTrainExperiment implements Experiment {
     }
 
     private static Artifact.TriangleMesh meshes(Mesh input, Mesh relaxed, EnergyParameters learned) {
-        double a0 = Math.sqrt(3) / 4 * learned.ell0() * learned.ell0();
         return new Artifact.TriangleMesh("relaxed-mesh", "Input mesh and the mesh relaxed with the learned parameters",
-                List.of(layer("input", input, a0), layer("relaxed (learned ℓ₀)", relaxed, a0)), "A/a₀");
-    }
-
-    private static Artifact.MeshLayer layer(String label, Mesh mesh, double a0) {
-        int nv = mesh.topology().vertexCount();
-        double[][] vertices = new double[nv][];
-        for (int v = 0; v < nv; v++) vertices[v] = new double[] {mesh.x(v), mesh.y(v)};
-        int[] flat = mesh.topology().faces();
-        int nf = flat.length / 3;
-        int[][] faces = new int[nf][];
-        double[] ratio = new double[nf];
-        for (int f = 0; f < nf; f++) {
-            faces[f] = new int[] {flat[3 * f], flat[3 * f + 1], flat[3 * f + 2]};
-            ratio[f] = mesh.signedArea(f) / a0;
-        }
-        return new Artifact.MeshLayer(label, vertices, faces, null, ratio);
+                List.of(MeshArtifacts.layer("input", input, learned.ell0()),
+                        MeshArtifacts.layer("relaxed (learned ℓ₀)", relaxed, learned.ell0())), "A/a₀");
     }
 
     private static Artifact.Table history(MetaTrainer.Result result, List<EnergyParameter> learned) {

@@ -12,7 +12,7 @@ public interface SensitivityMethod {
      * Relaxes {@code initialVertices} with the given parameters and returns the meta-loss of the result
      * with its gradient with respect to {@link UnrolledRelaxation#learned()}.
      *
-     * @throws RelaxationDivergedException if the relaxation blows up
+     * @throws org.physlab.vertexmesh.dynamics.RelaxationDivergedException if the relaxation blows up
      */
     MetaGradient metaGradient(UnrolledRelaxation relaxation, double[] initialVertices, EnergyParameters parameters,
                               CancellationCheck cancellation);

@@ -2,6 +2,8 @@ package org.physlab.vertexmesh.sensitivity;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import org.physlab.vertexmesh.dynamics.RelaxationDivergedException;
 import org.physlab.vertexmesh.mesh.HalfEdgeMesh;
 
 /**
@@ -60,13 +62,17 @@ public record UnrolledRelaxation(EnergyKernel energy, MetaLoss loss, int steps, 
         for (int i = 0; i < x.length; i++) x[i] -= dt * d[i];
     }
 
-    /** Throws {@link RelaxationDivergedException} if {@code x} holds NaN or ±∞ at step {@code step}. */
+    /** Throws {@link RelaxationDivergedException} (naming the steps and the step size) if {@code x} holds NaN or ±∞ at step {@code step}. */
     void requireFinite(double[] x, String what, int step, EnergyParameters parameters) {
         double sum = 0;
         for (double value : x) sum += value * 0;   // NaN·0 and ∞·0 are NaN; finite·0 is 0
         if (sum != 0) {
             int lastChecked = (step - 1) / CHECK_INTERVAL * CHECK_INTERVAL;
-            throw new RelaxationDivergedException(what, lastChecked, step, stepSize, parameters);
+            throw new RelaxationDivergedException(String.format(Locale.ROOT,
+                    "the relaxation blew up: %s became NaN or infinite between steps %d and %d "
+                            + "(stepSize %s, ℓ₀ %s, area weight %s); gradient descent needs stepSize below 2/λ_max "
+                            + "of the energy's Hessian (λ_max grows like 1/ℓ₀²), so try a smaller stepSize",
+                    what, lastChecked, step, stepSize, parameters.ell0(), parameters.areaWeight()), step);
         }
     }
 }

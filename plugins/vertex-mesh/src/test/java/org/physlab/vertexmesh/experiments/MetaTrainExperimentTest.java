@@ -17,7 +17,7 @@ import org.physlab.api.Summary;
 import org.physlab.testkit.InMemoryRunContext;
 import org.physlab.vertexmesh.mesh.Mesh;
 import org.physlab.vertexmesh.mesh.ObjFormat;
-import org.physlab.vertexmesh.sensitivity.RelaxationDivergedException;
+import org.physlab.vertexmesh.dynamics.RelaxationDivergedException;
 
 class MetaTrainExperimentTest {
 

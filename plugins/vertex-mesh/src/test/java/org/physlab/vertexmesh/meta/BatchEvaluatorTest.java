@@ -18,7 +18,7 @@ import org.physlab.vertexmesh.sensitivity.EnergyParameter;
 import org.physlab.vertexmesh.sensitivity.EnergyParameters;
 import org.physlab.vertexmesh.sensitivity.ForwardSensitivity;
 import org.physlab.vertexmesh.sensitivity.MetaGradient;
-import org.physlab.vertexmesh.sensitivity.RelaxationDivergedException;
+import org.physlab.vertexmesh.dynamics.RelaxationDivergedException;
 import org.physlab.vertexmesh.sensitivity.SensitivityMethod;
 import org.physlab.vertexmesh.sensitivity.UnrolledRelaxation;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.physlab.vertexmesh.dynamics.RelaxationDivergedException;
 import org.physlab.vertexmesh.mesh.Mesh;
 import org.physlab.vertexmesh.mesh.MeshGenerators;
 import org.physlab.vertexmesh.mesh.MeshSource;
