@@ -21,6 +21,7 @@ class PluginContractTest {
     void theServiceFileListsTheRelaxExperimentWithTheContractParameters() {
         List<Experiment> experiments = ServiceLoader.load(Experiment.class).stream().map(ServiceLoader.Provider::get).toList();
         assertTrue(experiments.stream().anyMatch(e -> e.descriptor().id().equals("vertex-mesh.relax")));
+        assertTrue(experiments.stream().anyMatch(e -> e.descriptor().id().equals("vertex-mesh.meta-train")));
         for (Experiment e : experiments) {
             ExperimentDescriptor d = e.descriptor();
             assertTrue(d.id().startsWith("vertex-mesh."), d.id());
@@ -30,6 +31,11 @@ class PluginContractTest {
         ExperimentDescriptor relax = new RelaxExperiment().descriptor();
         for (String name : List.of("mesh", "ell0", "steps", "stepSize", "solver", "noise")) {
             assertTrue(relax.parameters().parameter(name).isPresent(), "relax lacks " + name);
+        }
+        ExperimentDescriptor meta = new MetaTrainExperiment().descriptor();
+        for (String name : List.of("mesh", "targetEll0", "initialEll0", "outerSteps", "learningRate", "batch", "noise",
+                "steps", "stepSize", "gradient", "optimizer")) {
+            assertTrue(meta.parameters().parameter(name).isPresent(), "meta-train lacks " + name);
         }
     }
 
