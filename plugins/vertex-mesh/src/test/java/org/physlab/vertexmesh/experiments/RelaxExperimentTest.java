@@ -73,7 +73,10 @@ class RelaxExperimentTest {
         InMemoryRunContext run = InMemoryRunContext.of(new RelaxExperiment(),
                 Map.of("mesh", "hex:rings=3,a=0.3", "ell0", "0.3", "solver", "tsit5-adaptive", "steps", "100", "stepSize", "0.1"), 1);
         Summary s = run.execute();
-        assertEquals(0, s.metrics().get("finalEnergy"), 1e-14, "an equilateral patch at its rest length stays put (up to rounding)");
+        // The adaptive controller bounds each step's local error (atol 1e-9), not the global drift: with
+        // steps grown to the whole interval, rounding-level forces move the patch by up to ~1e-7, and E is
+        // quadratic in that displacement.
+        assertEquals(0, s.metrics().get("finalEnergy"), 1e-12, "an equilateral patch at its rest length stays put (up to the tolerance)");
         assertEquals(37, s.metrics().get("vertices"));
         assertEquals(10, s.metrics().get("time"), 1e-12);
         InMemoryRunContext shrink = InMemoryRunContext.of(new RelaxExperiment(),
