@@ -48,7 +48,7 @@ public final class InferenceArtifacts {
     /**
      * One line chart per parameter: the Gaussian approximation's marginal density and, for each given
      * ABC result, its normalised histogram on the same grid. Chart {@code i} is named
-     * {@code namePrefix + "-" + names.get(i)} with characters outside the artifact name alphabet replaced.
+     * {@code namePrefix-i-name} with characters outside the artifact name alphabet replaced by '_'.
      *
      * @param samples label → result, e.g. "rejection ABC" → abc (may be empty)
      */
@@ -65,7 +65,7 @@ public final class InferenceArtifacts {
             for (var entry : samples.entrySet()) {
                 series.add(new Artifact.Series(entry.getKey(), grid, entry.getValue().marginalDensity(i, grid)));
             }
-            charts.add(new Artifact.LineChart(namePrefix + "-" + safe(names.get(i)), "Marginal posterior of " + names.get(i),
+            charts.add(new Artifact.LineChart(namePrefix + "-" + i + "-" + safe(names.get(i)), "Marginal posterior of " + names.get(i),
                     names.get(i), "density", false, false, series));
         }
         return charts;
