@@ -84,10 +84,8 @@ public record AbcResult(double[][] samples, double[] distances, int simulations,
         double[] density = new double[grid.length];
         double total = 0;
         for (int k = 0; k < samples.length; k++) {
-            double x = samples[k][i];
-            int bin = (int) Math.floor((x - edges[0]) / width);
-            if (bin == grid.length && x <= edges[grid.length]) bin = grid.length - 1;
-            if (bin < 0 || bin >= grid.length) continue;
+            int bin = bin(samples[k][i], edges[0], width, grid.length);
+            if (bin < 0) continue;
             density[bin] += weights[k];
             total += weights[k];
         }
@@ -95,6 +93,37 @@ public record AbcResult(double[][] samples, double[] distances, int simulations,
             for (int b = 0; b < density.length; b++) density[b] /= total * width;
         }
         return density;
+    }
+
+    /**
+     * A normalised weighted 2-D histogram of parameters (i, j), {@code values[b][a]} for the bin centred
+     * on (gridI[a], gridJ[b]): rows along θ_j, columns along θ_i (a Heatmap's layout). Unit integral
+     * over the bins that hold samples.
+     */
+    public double[][] jointDensity(int i, int j, double[] gridI, double[] gridJ) {
+        double[] edgesI = Grids.binEdges(gridI);
+        double[] edgesJ = Grids.binEdges(gridJ);
+        double wi = edgesI[1] - edgesI[0];
+        double wj = edgesJ[1] - edgesJ[0];
+        double[][] density = new double[gridJ.length][gridI.length];
+        double total = 0;
+        for (int k = 0; k < samples.length; k++) {
+            int a = bin(samples[k][i], edgesI[0], wi, gridI.length);
+            int b = bin(samples[k][j], edgesJ[0], wj, gridJ.length);
+            if (a < 0 || b < 0) continue;
+            density[b][a] += weights[k];
+            total += weights[k];
+        }
+        if (total > 0) {
+            for (double[] row : density) for (int a = 0; a < row.length; a++) row[a] /= total * wi * wj;
+        }
+        return density;
+    }
+
+    private static int bin(double x, double firstEdge, double width, int bins) {
+        int b = (int) Math.floor((x - firstEdge) / width);
+        if (b == bins && x <= firstEdge + bins * width) b = bins - 1;
+        return b < 0 || b >= bins ? -1 : b;
     }
 
     private void requireSamples() {

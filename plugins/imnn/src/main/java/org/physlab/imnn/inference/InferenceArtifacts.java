@@ -46,6 +46,19 @@ public final class InferenceArtifacts {
     }
 
     /**
+     * The (weighted) 2-D histogram of accepted samples of (θ₀, θ₁) on the prior's grid: the sample-based
+     * posterior next to {@link #gaussianHeatmap}.
+     */
+    public static Artifact.Heatmap sampleHeatmap(String name, String title, AbcResult result, UniformPrior prior,
+                                                 int gridSize, List<String> names) {
+        requirePair(names);
+        double[] x = prior.grid(0, gridSize);
+        double[] y = prior.grid(1, gridSize);
+        return new Artifact.Heatmap(name, title, result.jointDensity(0, 1, x, y), x[0], x[x.length - 1], y[0],
+                y[y.length - 1], names.get(0), names.get(1), "sample density");
+    }
+
+    /**
      * One line chart per parameter: the Gaussian approximation's marginal density and, for each given
      * ABC result, its normalised histogram on the same grid. Chart {@code i} is named
      * {@code namePrefix-i-name} with characters outside the artifact name alphabet replaced by '_'.

@@ -49,6 +49,10 @@ class InferenceArtifactsTest {
         assertEquals(-1.5, heatmap.xMin());
         assertEquals(3.0, heatmap.yMax());
 
+        Artifact.Heatmap sampled = InferenceArtifacts.sampleHeatmap("pmc-density", "PMC posterior", pmc, prior, 30, names);
+        double cell = (3.0 / 29) * (2.8 / 29);
+        assertEquals(1.0, java.util.Arrays.stream(sampled.values()).flatMapToDouble(java.util.Arrays::stream).sum() * cell, 1e-9);
+
         Map<String, AbcResult> samples = new LinkedHashMap<>();
         samples.put("rejection ABC", abc);
         samples.put("PMC", pmc);
@@ -87,5 +91,9 @@ class InferenceArtifactsTest {
                 new double[][] {{0, 0}, {0, 0}}, new double[] {0.5, 0.5}, 1, new double[] {0, 0}, List.of());
         // both samples fall in the last bin [0.75, 1.25): density 1/0.5 = 2 there
         assertArrayEquals(new double[] {0, 0, 2}, two.marginalDensity(0, new double[] {0, 0.5, 1}), 1e-12);
+        // θ₁ = 0 lies in the first bin of the grid {0, 1}: density 1 / (0.5 · 1) = 2 in cell (row 0, column 2)
+        double[][] joint = two.jointDensity(0, 1, new double[] {0, 0.5, 1}, new double[] {0, 1});
+        assertArrayEquals(new double[] {0, 0, 2}, joint[0], 1e-12);
+        assertArrayEquals(new double[] {0, 0, 0}, joint[1], 1e-12);
     }
 }
