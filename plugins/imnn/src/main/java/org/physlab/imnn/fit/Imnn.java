@@ -165,7 +165,7 @@ public final class Imnn {
 
     /** The summaries of many data sets at once (rows), with the current weights. */
     public double[][] summaries(double[][] data) {
-        return network.forward(network.rows(data)).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        return DenseNetwork.toRows(network.forward(network.rows(data)));
     }
 
     /** The network as a compressor of one data set, with the current weights. */

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.physlab.imnn.fisher.FisherLoss;
+import org.physlab.imnn.network.DenseNetwork;
 import org.physlab.imnn.simulators.Simulator;
 
 /**
@@ -52,8 +53,8 @@ public final class SimulationSet {
             }
         }
         INDArray[] blocks = new INDArray[p];
-        for (int k = 0; k < p; k++) blocks[k] = Nd4j.create(tangents[k]).castTo(type);
-        return new SimulationSet(theta, Nd4j.create(data).castTo(type), blocks, null);
+        for (int k = 0; k < p; k++) blocks[k] = DenseNetwork.fromRows(tangents[k], type);
+        return new SimulationSet(theta, DenseNetwork.fromRows(data, type), blocks, null);
     }
 
     /**
@@ -82,8 +83,8 @@ public final class SimulationSet {
             }
         }
         INDArray[] blocks = new INDArray[2 * p];
-        for (int b = 0; b < 2 * p; b++) blocks[b] = Nd4j.create(shifted[b]).castTo(type);
-        return new SimulationSet(theta, Nd4j.create(data).castTo(type), blocks, delta.clone());
+        for (int b = 0; b < 2 * p; b++) blocks[b] = DenseNetwork.fromRows(shifted[b], type);
+        return new SimulationSet(theta, DenseNetwork.fromRows(data, type), blocks, delta.clone());
     }
 
     private static void check(double[] values, Simulator simulator, double[] theta, int i, String what) {
@@ -155,7 +156,7 @@ public final class SimulationSet {
          */
         public void readSummaries(INDArray output, double[][] x, double[][][] d) {
             int n = to - from;
-            double[][] out = output.castTo(DataType.DOUBLE).toDoubleMatrix();
+            double[][] out = DenseNetwork.toRows(output);
             int s = out[0].length;
             for (int i = 0; i < n; i++) x[from + i] = out[i].clone();
             for (int k = 0; k < parameters; k++) {
@@ -193,7 +194,7 @@ public final class SimulationSet {
                     }
                 }
             }
-            return Nd4j.create(rows).castTo(type);
+            return DenseNetwork.fromRows(rows, type);
         }
     }
 }

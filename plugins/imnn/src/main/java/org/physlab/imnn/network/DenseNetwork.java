@@ -101,7 +101,27 @@ public final class DenseNetwork {
 
     /** Data rows in this network's precision. */
     public INDArray rows(double[][] data) {
-        return Nd4j.create(data).castTo(dataType);
+        return fromRows(data, dataType);
+    }
+
+    /**
+     * The rows of a matrix as double arrays, read through one flat copy (per-row access would create an
+     * ND4J view, and a tracked buffer, for every row).
+     */
+    public static double[][] toRows(INDArray m) {
+        int rows = (int) m.rows(), cols = (int) m.columns();
+        double[] flat = m.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) out[i] = java.util.Arrays.copyOfRange(flat, i * cols, (i + 1) * cols);
+        return out;
+    }
+
+    /** Rows of double arrays as one matrix of the given type. */
+    public static INDArray fromRows(double[][] rows, DataType type) {
+        int cols = rows[0].length;
+        double[] flat = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        return Nd4j.create(flat, new long[] {rows.length, cols}, type);
     }
 
     /** The outputs for independent input rows (no tangents). */
