@@ -36,10 +36,11 @@ public final class RejectionAbc {
         if (!(acceptQuantile > 0 && acceptQuantile <= 1)) {
             throw new IllegalArgumentException("the accepted quantile must be in (0, 1], got " + acceptQuantile);
         }
-        List<AbcModel.Evaluation> all = simulateAll(simulator, compressor, fisher, prior, targetData, draws, rng);
+        AbcModel model = new AbcModel(simulator, compressor, fisher, prior, targetData);
+        List<AbcModel.Evaluation> all = simulateAll(model, prior, draws, rng);
         int keep = (int) Math.max(1, Math.ceil(acceptQuantile * draws));
         List<AbcModel.Evaluation> accepted = all.subList(0, keep);
-        return result(accepted, draws, accepted.get(keep - 1).distance(), targetEstimate(simulator, compressor, fisher, prior, targetData));
+        return result(accepted, draws, accepted.get(keep - 1).distance(), model.targetEstimate());
     }
 
     /** Keeps every one of {@code draws} prior draws with ρ < ε (possibly none). */
@@ -48,26 +49,19 @@ public final class RejectionAbc {
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
             throw new IllegalArgumentException("ε must be a positive distance, got " + epsilon);
         }
-        List<AbcModel.Evaluation> all = simulateAll(simulator, compressor, fisher, prior, targetData, draws, rng);
+        AbcModel model = new AbcModel(simulator, compressor, fisher, prior, targetData);
+        List<AbcModel.Evaluation> all = simulateAll(model, prior, draws, rng);
         List<AbcModel.Evaluation> accepted = new ArrayList<>();
         for (AbcModel.Evaluation e : all) if (e.distance() < epsilon) accepted.add(e);
-        return result(accepted, draws, epsilon, targetEstimate(simulator, compressor, fisher, prior, targetData));
+        return result(accepted, draws, epsilon, model.targetEstimate());
     }
 
-    private static List<AbcModel.Evaluation> simulateAll(Simulator simulator, Compressor compressor, FisherSummary fisher,
-                                                         UniformPrior prior, double[] targetData, int draws,
-                                                         RandomGenerator rng) {
+    private static List<AbcModel.Evaluation> simulateAll(AbcModel model, UniformPrior prior, int draws, RandomGenerator rng) {
         if (draws < 1) throw new IllegalArgumentException("ABC needs at least one draw, got " + draws);
-        AbcModel model = new AbcModel(simulator, compressor, fisher, prior, targetData);
         List<AbcModel.Evaluation> all = new ArrayList<>(draws);
         for (int k = 0; k < draws; k++) all.add(model.evaluate(prior.sample(rng), rng));
         all.sort(Comparator.comparingDouble(AbcModel.Evaluation::distance));
         return all;
-    }
-
-    private static double[] targetEstimate(Simulator simulator, Compressor compressor, FisherSummary fisher,
-                                           UniformPrior prior, double[] targetData) {
-        return new AbcModel(simulator, compressor, fisher, prior, targetData).targetEstimate();
     }
 
     static AbcResult result(List<AbcModel.Evaluation> accepted, int simulations, double epsilon, double[] targetEstimate) {
