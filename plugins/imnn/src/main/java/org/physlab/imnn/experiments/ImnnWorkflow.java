@@ -133,6 +133,8 @@ public final class ImnnWorkflow {
                 estimate, errors, samples));
         run.artifact(InferenceArtifacts.gaussianHeatmap("gaussian-posterior", "Gaussian approximation N(θ̂, F⁻¹) of the posterior",
                 gaussian, names));
+        run.artifact(InferenceArtifacts.sampleHeatmap("pmc-density", "Population Monte Carlo: posterior density of the final population",
+                pmc, prior, GRID, names));
         InferenceArtifacts.marginals("marginal", gaussian, names, samples).forEach(run::artifact);
         run.artifact(InferenceArtifacts.posteriorScatter("abc-samples", "Rejection ABC: accepted samples", abc, names, targetTheta));
         run.artifact(InferenceArtifacts.posteriorScatter("pmc-samples", "Population Monte Carlo: final population", pmc, names, targetTheta));

@@ -54,7 +54,7 @@ class FieldExperimentTest {
         assertTrue(Double.isFinite(m.get("estimateA")) && Double.isFinite(m.get("estimateB")));
         Set<String> names = run.artifacts().keySet();
         for (String expected : new String[] {"history-detF", "history-detC", "validation-summaries", "fisher", "fisher-analytic",
-                "estimates", "gaussian-posterior", "abc-samples", "pmc-samples", "pmc-progress"}) {
+                "estimates", "gaussian-posterior", "abc-samples", "pmc-samples", "pmc-progress", "pmc-density"}) {
             assertTrue(names.contains(expected), "artifact " + expected + " in " + names);
         }
         Artifact.Matrix fisher = run.artifact("fisher-analytic", Artifact.Matrix.class);

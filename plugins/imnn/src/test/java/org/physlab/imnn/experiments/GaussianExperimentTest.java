@@ -66,7 +66,7 @@ class GaussianExperimentTest {
         assertTrue(run.artifact("history-detC", Artifact.LineChart.class).logY());
         assertEquals(4, run.artifact("history-regularisation", Artifact.LineChart.class).series().size());
         assertEquals(500, run.artifact("validation-summaries", Artifact.Scatter.class).series().get(0).x().length);
-        for (String name : List.of("estimates", "gaussian-posterior", "abc-samples", "pmc-samples", "pmc-progress", "fisher",
+        for (String name : List.of("estimates", "gaussian-posterior", "abc-samples", "pmc-samples", "pmc-progress", "pmc-density", "fisher",
                 "fisher-analytic")) {
             assertTrue(run.artifacts().containsKey(name), "artifact " + name);
         }
