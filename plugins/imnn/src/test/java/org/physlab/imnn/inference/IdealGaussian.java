@@ -1,5 +1,7 @@
 package org.physlab.imnn.inference;
 
+import org.physlab.imnn.simulators.GaussianSimulator;
+
 import org.physlab.imnn.fisher.Compressor;
 import org.physlab.imnn.fisher.FisherSummary;
 import org.physlab.imnn.fisher.SmallMatrix;
@@ -72,5 +74,31 @@ final class IdealGaussian {
         m0 /= z;
         m1 /= z;
         return new double[] {m0, m1, Math.sqrt(s0 / z - m0 * m0), Math.sqrt(s1 / z - m1 * m1)};
+    }
+
+    /** The prior box of the inference tests: μ in [−1.5, 1.5], Σ in [0.2, 3]. */
+    static final UniformPrior TUTORIAL_PRIOR = new UniformPrior(new double[] {-1.5, 0.2}, new double[] {1.5, 3.0});
+
+    /** The observed data of the inference tests: ten points simulated at the fiducial θ = (0, 1), seed 7. */
+    static double[] observedData() {
+        GaussianSimulator simulator = new GaussianSimulator(10);
+        double[] d = new double[10];
+        simulator.simulate(simulator.fiducial(), new java.util.SplittableRandom(7), d);
+        return d;
+    }
+
+    /**
+     * Asserts that weighted samples describe the exact posterior of {@code target}: each mean within 0.2
+     * posterior standard deviations, each standard deviation within 0.85–1.2 of the exact one.
+     */
+    static void assertMatchesExactPosterior(AbcResult samples, double[] target, UniformPrior prior) {
+        double[] posterior = exactPosteriorMoments(target, prior);
+        double[] mean = samples.mean();
+        double[] sd = samples.standardDeviations();
+        for (int i = 0; i < 2; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(posterior[i], mean[i], 0.2 * posterior[2 + i], "posterior mean of parameter " + i);
+            double ratio = sd[i] / posterior[2 + i];
+            org.junit.jupiter.api.Assertions.assertTrue(ratio > 0.85 && ratio < 1.2, "posterior sd ratio of parameter " + i + " = " + ratio);
+        }
     }
 }

@@ -17,18 +17,12 @@ class InferenceArtifactsTest {
 
     private final GaussianSimulator simulator = new GaussianSimulator(10);
     private final FisherSummary exact = IdealGaussian.exactStatistics(10);
-    private final UniformPrior prior = new UniformPrior(new double[] {-1.5, 0.2}, new double[] {1.5, 3.0});
+    private final UniformPrior prior = IdealGaussian.TUTORIAL_PRIOR;
     private final List<String> names = List.of("μ", "Σ");
-
-    private double[] target() {
-        double[] d = new double[10];
-        simulator.simulate(simulator.fiducial(), new SplittableRandom(7), d);
-        return d;
-    }
 
     @Test
     void posteriorArtifactsCarryTheSamplesTheGaussianAndTheEstimates() {
-        double[] target = target();
+        double[] target = IdealGaussian.observedData();
         AbcResult abc = RejectionAbc.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target, 2000, 0.05,
                 new SplittableRandom(1));
         AbcResult pmc = PopulationMonteCarlo.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target, 200,

@@ -17,32 +17,20 @@ class RejectionAbcTest {
 
     private final GaussianSimulator simulator = new GaussianSimulator(10);
     private final FisherSummary exact = IdealGaussian.exactStatistics(10);
-    private final UniformPrior prior = new UniformPrior(new double[] {-1.5, 0.2}, new double[] {1.5, 3.0});
-
-    private double[] target() {
-        double[] d = new double[10];
-        simulator.simulate(simulator.fiducial(), new SplittableRandom(7), d);
-        return d;
-    }
+    private final UniformPrior prior = IdealGaussian.TUTORIAL_PRIOR;
 
     @Test
     void acceptedSamplesConcentrateOnTheExactPosterior() {
-        double[] target = target();
+        double[] target = IdealGaussian.observedData();
         AbcResult abc = RejectionAbc.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target,
                 40_000, 0.01, new SplittableRandom(1));
         assertEquals(400, abc.accepted());
         assertEquals(40_000, abc.simulations());
-        double[] posterior = IdealGaussian.exactPosteriorMoments(target, prior);
-        double[] mean = abc.mean();
-        double[] sd = abc.standardDeviations();
-        // Monte-Carlo error of a 400-sample mean is sd/20; ε ≈ 0.4 adds a small smoothing bias
-        for (int i = 0; i < 2; i++) {
-            assertEquals(posterior[i], mean[i], 0.2 * posterior[2 + i], "posterior mean of parameter " + i);
-            double ratio = sd[i] / posterior[2 + i];
-            assertTrue(ratio > 0.85 && ratio < 1.2, "posterior sd ratio of parameter " + i + " = " + ratio);
-        }
+        IdealGaussian.assertMatchesExactPosterior(abc, target, prior);
         // and around the truth (0, 1) with spreads of the order of √F⁻¹ = (0.32, 0.47)
         double[] sigmaF = QuasiMaximumLikelihood.standardErrors(exact);
+        double[] mean = abc.mean();
+        double[] sd = abc.standardDeviations();
         for (int i = 0; i < 2; i++) {
             assertTrue(Math.abs(mean[i] - simulator.fiducial()[i]) < 3 * sigmaF[i]);
             assertTrue(sd[i] > 0.5 * sigmaF[i] && sd[i] < 1.6 * sigmaF[i], "sd " + sd[i] + " vs √F⁻¹ " + sigmaF[i]);
@@ -55,7 +43,7 @@ class RejectionAbcTest {
 
     @Test
     void withinEpsilonAcceptsExactlyTheCloseDraws() {
-        double[] target = target();
+        double[] target = IdealGaussian.observedData();
         AbcResult abc = RejectionAbc.runWithin(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target,
                 5_000, 1.0, new SplittableRandom(2));
         AbcResult all = RejectionAbc.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target,
@@ -73,16 +61,16 @@ class RejectionAbcTest {
 
     @Test
     void theSameSeedGivesTheSameSamples() {
-        AbcResult a = RejectionAbc.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target(), 500, 0.1,
+        AbcResult a = RejectionAbc.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, IdealGaussian.observedData(), 500, 0.1,
                 new SplittableRandom(5));
-        AbcResult b = RejectionAbc.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target(), 500, 0.1,
+        AbcResult b = RejectionAbc.run(simulator, IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, IdealGaussian.observedData(), 500, 0.1,
                 new SplittableRandom(5));
         assertTrue(java.util.Arrays.deepEquals(a.samples(), b.samples()));
     }
 
     @Test
     void badInputIsRejectedWithAReason() {
-        double[] target = target();
+        double[] target = IdealGaussian.observedData();
         SplittableRandom rng = new SplittableRandom(3);
         assertThrows(IllegalArgumentException.class, () -> RejectionAbc.run(simulator,
                 IdealGaussian.SUFFICIENT_STATISTICS, exact, prior, target, 100, 0, rng));
