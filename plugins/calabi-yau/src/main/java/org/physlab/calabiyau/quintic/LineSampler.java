@@ -69,6 +69,34 @@ public final class LineSampler {
     }
 
     /**
+     * The intersection points of given lines z(t) = p_l + t q_l, five per line, with weights; singular
+     * points are skipped and counted, as in {@link #sample}.
+     *
+     * @throws IllegalArgumentException if the lists differ in length or a line is degenerate
+     */
+    public Sample intersect(List<double[]> p, List<double[]> q) {
+        if (p.size() != q.size() || p.isEmpty()) throw new IllegalArgumentException("give one q per p, at least one line");
+        List<ChartPoint> points = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        int singular = 0;
+        for (int l = 0; l < p.size(); l++) {
+            double[][] zs = intersections(p.get(l), q.get(l));
+            if (zs == null) throw new IllegalArgumentException("line " + l + " is degenerate for " + quintic);
+            for (double[] z : zs) {
+                ChartPoint point = quintic.chart(z);
+                double w = point.isSingular() ? Double.NaN : IntersectionWeights.weight(point);
+                if (!(Double.isFinite(w) && w > 0)) {
+                    singular++;
+                    continue;
+                }
+                points.add(point);
+                weights.add(w);
+            }
+        }
+        return new Sample(quintic, points, weights.stream().mapToDouble(Double::doubleValue).toArray(), 0, singular);
+    }
+
+    /**
      * The five intersection points p + t_m q of the line with the threefold (homogeneous, not normalised),
      * or {@code null} if the line is degenerate or a root fails the residual check.
      */

@@ -55,6 +55,23 @@ class DonaldsonExperimentTest {
     }
 
     @Test
+    void calabiYauSigmaEvaluatesTheBalancedMatrixOfAnotherRun() throws Exception {
+        InMemoryRunContext balancing = InMemoryRunContext.builder(new DonaldsonExperiment()).runId("run-balanced")
+                .set("psi", "10+3i").set("degree", "2").set("iterations", "2").set("pointsPerIteration", "4000")
+                .set("points", "3000").seed(3).build();
+        double balancedSigma = balancing.execute().metrics().get("sigma");
+        InMemoryRunContext sigma = InMemoryRunContext.builder(new SigmaExperiment()).earlierRun(balancing)
+                .set("psi", "10+3i").set("degree", "2").set("points", "3000").set("h", "run-balanced/balanced-h-k2").seed(4).build();
+        InMemoryRunContext identity = InMemoryRunContext.builder(new SigmaExperiment())
+                .set("psi", "10+3i").set("degree", "2").set("points", "3000").seed(4).build();
+        double withBalanced = sigma.execute().metrics().get("sigma");
+        double withIdentity = identity.execute().metrics().get("sigma");
+        // another sample, the same metric: σ agrees within MC noise, and balancing beats H = I by far
+        assertEquals(balancedSigma, withBalanced, 0.03);
+        assertTrue(withBalanced < 0.75 * withIdentity, withBalanced + " vs " + withIdentity);
+    }
+
+    @Test
     void aSingleDegreeHasNoDegreeChart() throws Exception {
         InMemoryRunContext run = InMemoryRunContext.of(new DonaldsonExperiment(),
                 Map.of("psi", "10+3i", "degree", "1", "iterations", "1", "pointsPerIteration", "500", "points", "500"), 1);

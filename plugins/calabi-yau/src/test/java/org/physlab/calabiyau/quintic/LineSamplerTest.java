@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.physlab.calabiyau.quintic.ComplexAssert.assertClose;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.physlab.calabiyau.complex.Complex;
 
@@ -68,6 +70,27 @@ class LineSamplerTest {
     void conifoldMembersSampleWithoutNaN() {
         Sample sample = new LineSampler(new DworkQuintic(Complex.ONE)).sample(1000, 1);
         for (double w : sample.weights()) assertTrue(Double.isFinite(w) && w > 0);
+    }
+
+    @Test
+    void aLineThroughAConifoldNodeSkipsBothIntersectionsAtTheNodeAndCountsThem() {
+        // at psi = 1 the point (1,1,1,1,1) is a node: Q and dQ vanish there
+        double s = 1 / Math.sqrt(5);
+        double[] node = {s, 0, s, 0, s, 0, s, 0, s, 0};
+        double[] q = {0.3, 0.1, -0.5, 0.2, 0.1, -0.6, 0.4, 0.0, -0.2, 0.1};
+        Sample sample = new LineSampler(new DworkQuintic(Complex.ONE)).intersect(List.of(node), List.of(q));
+        // Q and dQ vanish at the node, so t = 0 is a double root: the line meets X there twice
+        assertEquals(2, sample.singularPoints());
+        assertEquals(3, sample.size());
+        for (double w : sample.weights()) assertTrue(Double.isFinite(w) && w > 0);
+    }
+
+    @Test
+    void intersectingTheSpecLineGivesItsFiveWeightedPoints() {
+        Sample sample = new LineSampler(SpecLine.QUINTIC).intersect(List.of(SpecLine.p()), List.of(SpecLine.q()));
+        assertEquals(5, sample.size());
+        double sum = 7.2684184958 + 6.4921724431 + 11.470564159 + 8.9495749579 + 16.073615095;
+        assertClose(sum / 5, sample.volume(), 1e-8, "mean weight");
     }
 
     @Test
