@@ -19,6 +19,7 @@ import org.physlab.calabiyau.donaldson.ComplexMatrices;
 import org.physlab.calabiyau.donaldson.DegreeRange;
 import org.physlab.calabiyau.donaldson.DonaldsonBalancing;
 import org.physlab.calabiyau.donaldson.SampledSections;
+import org.physlab.calabiyau.donaldson.WeightedSectionSource;
 import org.physlab.calabiyau.hermitian.HermitianMatrix;
 import org.physlab.calabiyau.metric.AlgebraicMetric;
 import org.physlab.calabiyau.metric.SigmaAccuracy;
@@ -108,7 +109,11 @@ public final class DonaldsonExperiment implements Experiment {
             run.metric(key, 0, sigma[0]);
             run.log().info("k = %d (N = %d): %d iterations of %d points, σ(H = I) = %.4f", k, n, iterations, pointsPerIteration, sigma[0]);
             SampledSections source = new SampledSections(sampler, basis, run.seed() * 31 + k);
-            double[] h = balancing.balance(ComplexMatrices.identity(n), source, (it, hIt, op) -> {
+            WeightedSectionSource cancellable = (count, sections, weights) -> {   // stop within an iteration too
+                run.checkCancelled();
+                return source.sample(count, sections, weights);
+            };
+            double[] h = balancing.balance(ComplexMatrices.identity(n), cancellable, (it, hIt, op) -> {
                 run.checkCancelled();
                 sigma[it] = SigmaAccuracy.of(new AlgebraicMetric(basis, ComplexMatrices.toHermitian(hIt)), evaluation).sigma();
                 run.metric(key, it, sigma[it]);

@@ -3,6 +3,12 @@ package org.physlab.calabiyau.donaldson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.physlab.calabiyau.basis.MonomialBasis;
 import org.physlab.calabiyau.metric.AlgebraicMetric;
@@ -22,11 +28,53 @@ class FermatBalancingTest {
     static final LineSampler FERMAT = new LineSampler(DworkQuintic.fermat());
     static final Sample EVALUATION = FERMAT.sample(20_000, 2026);
 
+    private static final Map<Integer, double[]> BALANCED = new ConcurrentHashMap<>();
+
+    /** The balanced H of degree k (computed once per test class). */
+    static double[] balanced(int degree) {
+        return BALANCED.computeIfAbsent(degree, k -> {
+            MonomialBasis basis = MonomialBasis.full(k);
+            DonaldsonBalancing balancing = new DonaldsonBalancing(5, DonaldsonBalancing.cyjaxPointsPerIteration(basis.size()));
+            return balancing.balance(ComplexMatrices.identity(basis.size()), new SampledSections(FERMAT, basis, 17 + k), null);
+        });
+    }
+
     static double balancedSigma(int degree) {
         MonomialBasis basis = MonomialBasis.full(degree);
-        DonaldsonBalancing balancing = new DonaldsonBalancing(5, DonaldsonBalancing.cyjaxPointsPerIteration(basis.size()));
-        double[] h = balancing.balance(ComplexMatrices.identity(basis.size()), new SampledSections(FERMAT, basis, 17 + degree), null);
-        return SigmaAccuracy.of(new AlgebraicMetric(basis, ComplexMatrices.toHermitian(h)), EVALUATION).sigma();
+        return SigmaAccuracy.of(new AlgebraicMetric(basis, ComplexMatrices.toHermitian(balanced(degree))), EVALUATION).sigma();
+    }
+
+    /**
+     * Spec §5.3/§12.4: under the symmetries of the Fermat quintic (phases, permutations) distinct degree-3
+     * monomials carry distinct characters, so the balanced H is diagonal and constant on the three orbit
+     * types z_i^3, z_i^2 z_j, z_i z_j z_l. Measured with these seeds: types ≈ 0.43, 0.68, 0.97 (max 1 after
+     * normalisation), spread within a type ≤ 3%, off-diagonal entries ≤ 0.03.
+     */
+    @Test
+    void balancedMetricAtDegreeThreeHasTheSymmetryOfTheFermatQuintic() {
+        MonomialBasis basis = MonomialBasis.full(3);
+        int n = basis.size();
+        double[] h = balanced(3);
+        Map<String, List<Double>> byType = new TreeMap<>();
+        for (int a = 0; a < n; a++) {
+            int[] e = basis.exponents(a);
+            Arrays.sort(e);
+            byType.computeIfAbsent(Arrays.toString(e), t -> new ArrayList<>()).add(h[2 * (a * n + a)]);
+            assertEquals(0, h[2 * (a * n + a) + 1], 1e-12, "the diagonal of a Hermitian matrix is real");
+            for (int b = 0; b < n; b++) {
+                if (b != a) assertTrue(Math.hypot(h[2 * (a * n + b)], h[2 * (a * n + b) + 1]) < 0.06, "off-diagonal " + a + "," + b);
+            }
+        }
+        // keys sort as [0, 0, 0, 0, 3] (z_i^3), [0, 0, 0, 1, 2] (z_i^2 z_j), [0, 0, 1, 1, 1] (z_i z_j z_l)
+        double[] means = new double[3];
+        int t = 0;
+        for (List<Double> entries : byType.values()) {
+            double mean = entries.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            for (double v : entries) assertEquals(mean, v, 0.08 * mean, "one orbit, one value");
+            means[t++] = mean;
+        }
+        assertEquals(List.of(5, 20, 10), byType.values().stream().map(List::size).toList());
+        assertTrue(means[0] < means[1] && means[1] < means[2], Arrays.toString(means));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.physlab.api.Artifact;
 import org.physlab.api.InvalidParametersException;
+import org.physlab.api.RunCancelledException;
 import org.physlab.api.Summary;
 import org.physlab.calabiyau.basis.MonomialBasis;
 import org.physlab.calabiyau.donaldson.BalancedMetricArtifact;
@@ -78,6 +79,14 @@ class DonaldsonExperimentTest {
         run.execute();
         assertTrue(run.artifacts().containsKey("balanced-h-k1"));
         assertTrue(!run.artifacts().containsKey("sigma-vs-degree"));
+    }
+
+    @Test
+    void aCancelledRunStops() {
+        InMemoryRunContext run = InMemoryRunContext.of(new DonaldsonExperiment(),
+                Map.of("psi", "0", "degree", "3", "iterations", "50", "points", "200"), 1);
+        run.cancel("stopped by the test");
+        assertThrows(RunCancelledException.class, run::execute);
     }
 
     @Test
