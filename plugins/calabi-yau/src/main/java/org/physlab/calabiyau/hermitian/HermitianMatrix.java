@@ -123,6 +123,30 @@ public final class HermitianMatrix {
         }
     }
 
+    /**
+     * out = H · conj(V) for an N×c complex matrix V (row-major pairs, out likewise): c products with one
+     * pass over H, the kernel of the metric's ψ, ψ_i and ψ_{i j̄}.
+     */
+    public void timesConjugate(double[] v, int columns, double[] out) {
+        int c2 = 2 * columns;
+        double[] acc = new double[c2];
+        for (int a = 0; a < n; a++) {
+            java.util.Arrays.fill(acc, 0);
+            int row = a * n;
+            for (int b = 0; b < n; b++) {
+                double hr = re[row + b], hi = im[row + b];
+                if (hr == 0 && hi == 0) continue;
+                int vb = b * c2;
+                for (int c = 0; c < c2; c += 2) {
+                    double vr = v[vb + c], vi = -v[vb + c + 1];
+                    acc[c] += hr * vr - hi * vi;
+                    acc[c + 1] += hr * vi + hi * vr;
+                }
+            }
+            System.arraycopy(acc, 0, out, a * c2, c2);
+        }
+    }
+
     /** Whether H is positive definite: a complex Cholesky factorisation succeeds with diagonal &gt; 1e-12·max|H_ii|. */
     public boolean isPositiveDefinite() {
         double[] lr = new double[n * n], li = new double[n * n];

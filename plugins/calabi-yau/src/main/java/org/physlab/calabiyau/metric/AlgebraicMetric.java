@@ -73,45 +73,37 @@ public final class AlgebraicMetric {
 
     private void ambientMetric(ChartPoint point, double[] out) {
         int n = basis.size();
-        double[] s = new double[2 * n], ds = new double[8 * n], t = new double[2 * n];
-        double[] col = new double[2 * n], hc = new double[2 * n], tc = new double[8 * n];
+        double[] s = new double[2 * n], ds = new double[8 * n];
         basis.evaluate(point, s, ds);
-        h.timesConjugate(s, t);                       // t = H s̄
-        for (int j = 0; j < 4; j++) {                 // tc_j = H conj(S1_·j)
-            for (int a = 0; a < n; a++) {
-                col[2 * a] = ds[2 * (a * 4 + j)];
-                col[2 * a + 1] = ds[2 * (a * 4 + j) + 1];
-            }
-            h.timesConjugate(col, hc);
-            System.arraycopy(hc, 0, tc, j * 2 * n, 2 * n);
+        // V = [s | S1] (N×5), T = H conj(V): column 0 is H s̄, column 1+j is H conj(S1_·j)
+        double[] v = new double[10 * n], t = new double[10 * n];
+        for (int a = 0; a < n; a++) {
+            v[10 * a] = s[2 * a];
+            v[10 * a + 1] = s[2 * a + 1];
+            System.arraycopy(ds, 8 * a, v, 10 * a + 2, 8);
         }
-        double psi = 0;
-        for (int a = 0; a < n; a++) psi += s[2 * a] * t[2 * a] - s[2 * a + 1] * t[2 * a + 1];
-        double[] pi = new double[8];                  // ψ_i = Σ_α S1_αi (H s̄)_α
-        for (int i = 0; i < 4; i++) {
-            double r = 0, q = 0;
-            for (int a = 0; a < n; a++) {
-                double xr = ds[2 * (a * 4 + i)], xi = ds[2 * (a * 4 + i) + 1];
-                r += xr * t[2 * a] - xi * t[2 * a + 1];
-                q += xr * t[2 * a + 1] + xi * t[2 * a];
+        h.timesConjugate(v, 5, t);
+        // ψ = s·(H s̄), ψ_i = S1_·i·(H s̄), ψ_{i j̄} = S1_·i·(H conj S1_·j): contractions V^T T, 5×5
+        double[] p = new double[50];
+        for (int a = 0; a < n; a++) {
+            for (int i = 0; i < 5; i++) {
+                double xr = v[10 * a + 2 * i], xi = v[10 * a + 2 * i + 1];
+                for (int j = 0; j < 5; j++) {
+                    double yr = t[10 * a + 2 * j], yi = t[10 * a + 2 * j + 1];
+                    p[2 * (i * 5 + j)] += xr * yr - xi * yi;
+                    p[2 * (i * 5 + j) + 1] += xr * yi + xi * yr;
+                }
             }
-            pi[2 * i] = r;
-            pi[2 * i + 1] = q;
         }
+        double psi = p[0];
         double inv = 1 / psi, inv2 = inv * inv;
         for (int i = 0; i < 4; i++) {
+            // ψ_i = p[1+i][0]
+            double ar = p[2 * ((1 + i) * 5)], ai = p[2 * ((1 + i) * 5) + 1];
             for (int j = 0; j < 4; j++) {
-                double r = 0, q = 0;                  // ψ_{i j̄} = Σ_α S1_αi (H conj S1_·j)_α
-                int base = j * 2 * n;
-                for (int a = 0; a < n; a++) {
-                    double xr = ds[2 * (a * 4 + i)], xi = ds[2 * (a * 4 + i) + 1];
-                    double yr = tc[base + 2 * a], yi = tc[base + 2 * a + 1];
-                    r += xr * yr - xi * yi;
-                    q += xr * yi + xi * yr;
-                }
-                // ψ_i conj(ψ_j)
-                double ar = pi[2 * i], ai = pi[2 * i + 1], br = pi[2 * j], bi = -pi[2 * j + 1];
+                double br = p[2 * ((1 + j) * 5)], bi = -p[2 * ((1 + j) * 5) + 1];   // conj(ψ_j)
                 double pr = ar * br - ai * bi, pq = ar * bi + ai * br;
+                double r = p[2 * ((1 + i) * 5 + 1 + j)], q = p[2 * ((1 + i) * 5 + 1 + j) + 1];
                 out[2 * (i * 4 + j)] = (r * inv - pr * inv2) * inversePiK;
                 out[2 * (i * 4 + j) + 1] = (q * inv - pq * inv2) * inversePiK;
             }

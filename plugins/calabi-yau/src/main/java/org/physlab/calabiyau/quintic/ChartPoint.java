@@ -32,24 +32,34 @@ public final class ChartPoint {
     }
 
     static ChartPoint of(DworkQuintic quintic, double[] z) {
+        return of(quintic, z, -1, -1);
+    }
+
+    /** In the given chart, or the optimal one where patch or dependent is −1. */
+    static ChartPoint of(DworkQuintic quintic, double[] z, int patch, int dependent) {
         DworkQuintic.requireLength(z, 2 * DworkQuintic.HOMOGENEOUS, "homogeneous point");
-        int patch = optimalPatch(z);
+        if (patch < -1 || patch >= DworkQuintic.HOMOGENEOUS || dependent < -1 || dependent >= DworkQuintic.AFFINE) {
+            throw new IllegalArgumentException("patch must be in 0..4 and dependent in 0..3, got " + patch + ", " + dependent);
+        }
+        if (patch < 0) patch = optimalPatch(z);
         double[] u = toAffine(z, patch);
         double[] g = new double[2 * DworkQuintic.AFFINE];
         quintic.affineGradient(u, g);
-        int dependent = 0;
         double best = -1;
+        int argmax = 0;
         for (int j = 0; j < DworkQuintic.AFFINE; j++) {
             double m = g[2 * j] * g[2 * j] + g[2 * j + 1] * g[2 * j + 1];
             if (m > best) {
                 best = m;
-                dependent = j;
+                argmax = j;
             }
         }
         // Q and its gradient vanish together only at singular points (ψ^5 = 1); G has scale ~5(1 + |ψ|).
         double scale = 5 * (1 + quintic.psi().abs());
         boolean singular = !(Math.sqrt(best) > 1e-13 * scale);
-        return new ChartPoint(z.clone(), patch, u, g, dependent, singular);
+        if (dependent < 0) dependent = argmax;
+        double gd = Math.hypot(g[2 * dependent], g[2 * dependent + 1]);
+        return new ChartPoint(z.clone(), patch, u, g, dependent, singular || !(gd > 0));
     }
 
     /** argmax_i |z_i| over homogeneous coordinates, first index on ties. */

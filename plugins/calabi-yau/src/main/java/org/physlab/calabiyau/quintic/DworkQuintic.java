@@ -167,6 +167,17 @@ public final class DworkQuintic {
         return ChartPoint.of(this, z);
     }
 
+    /**
+     * The point in a chosen chart: patch (homogeneous index scaled to 1) and dependent coordinate (affine
+     * index). Weights and η do not depend on the choice; the optimal chart is the best conditioned.
+     *
+     * @throws IllegalArgumentException if an index is out of range or z_patch = 0
+     */
+    public ChartPoint chart(double[] z, int patch, int dependent) {
+        if (patch < 0 || dependent < 0) throw new IllegalArgumentException("patch and dependent must be non-negative");
+        return ChartPoint.of(this, z, patch, dependent);
+    }
+
     static void requireLength(double[] a, int n, String what) {
         if (a == null || a.length != n) {
             throw new IllegalArgumentException(what + " needs " + n + " doubles (interleaved re, im), got "

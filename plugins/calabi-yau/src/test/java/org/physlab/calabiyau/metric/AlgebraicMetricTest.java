@@ -115,6 +115,35 @@ class AlgebraicMetricTest {
     }
 
     @Test
+    void weightAndEtaDoNotDependOnTheChart() {
+        // both are densities relative to |Ω|^2 and transform with the same |Jacobian|^2
+        double[] par = CholeskyParametrisation.initial(15, 0.3, new SplittableRandom(12));
+        SplittableRandom r = new SplittableRandom(13);
+        for (int k = 15; k < par.length; k++) par[k] = 0.2 * r.nextGaussian();
+        AlgebraicMetric metric = new AlgebraicMetric(MonomialBasis.full(2), CholeskyParametrisation.decode(par));
+        DworkQuintic quintic = new DworkQuintic(Complex.of(3, -2));
+        Sample sample = new LineSampler(quintic).sample(20, 4);
+        int compared = 0;
+        for (ChartPoint best : sample.points()) {
+            double w = IntersectionWeights.weight(best), eta = metric.eta(best);
+            double[] z = best.homogeneous();
+            for (int patch = 0; patch < 5; patch++) {
+                if (Complex.at(z, patch).abs() < 0.3 * Complex.at(z, best.patch()).abs()) continue;   // ill-conditioned chart
+                for (int dep = 0; dep < 4; dep++) {
+                    ChartPoint other = quintic.chart(z, patch, dep);
+                    double gmax = 0;
+                    for (int a = 0; a < 4; a++) gmax = Math.max(gmax, Complex.at(other.gradient(), a).abs());
+                    if (Complex.at(other.gradient(), dep).abs() < 0.3 * gmax) continue;   // ill-conditioned solve
+                    assertClose(w, IntersectionWeights.weight(other), 1e-9, "w in chart " + patch + "/" + dep);
+                    assertClose(eta, metric.eta(other), 1e-9, "eta in chart " + patch + "/" + dep);
+                    if (patch != best.patch() || dep != best.dependent()) compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 20, "charts other than the optimal one compared: " + compared);
+    }
+
+    @Test
     void rejectsWrongSizeOrIndefiniteH() {
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
                 () -> new AlgebraicMetric(MonomialBasis.full(3), HermitianMatrix.identity(15)));
