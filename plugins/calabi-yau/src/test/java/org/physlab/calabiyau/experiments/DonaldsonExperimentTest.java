@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.physlab.api.Artifact;
@@ -79,6 +80,19 @@ class DonaldsonExperimentTest {
         run.execute();
         assertTrue(run.artifacts().containsKey("balanced-h-k1"));
         assertTrue(!run.artifacts().containsKey("sigma-vs-degree"));
+    }
+
+    @Test
+    void theExperimentTakesTheContractParametersAndIsListedAsAService() throws Exception {
+        var d = new DonaldsonExperiment().descriptor();
+        assertEquals("calabi-yau.donaldson", d.id());
+        for (String name : List.of("psi", "degree", "points", "iterations")) {
+            assertTrue(d.parameters().parameter(name).isPresent(), "donaldson lacks " + name);
+        }
+        try (var in = DonaldsonExperiment.class.getResourceAsStream("/META-INF/services/org.physlab.api.Experiment")) {
+            String services = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(services.lines().anyMatch(DonaldsonExperiment.class.getName()::equals), services);
+        }
     }
 
     @Test
