@@ -30,6 +30,7 @@ import org.physlab.calabiyau.quintic.Sample;
  * (a stop-gradient, as in the tutorial). Points whose η comes out non-finite are left out and counted.
  */
 public final class EtaVarianceLoss {
+    private static final int STATE = 1 + 8 + 32 + 18;
     private final int n;
     private final double c;
     private final List<ChartPoint> points;
@@ -99,10 +100,13 @@ public final class EtaVarianceLoss {
         int count = size();
         Workspace ws = new Workspace(n);
         double[] eta = new double[count];
+        // per point, what Γ needs from the forward pass: ψ, ψ_i (8), Ψ (32), g (18)
+        double[][] state = withGradient ? new double[count][STATE] : null;
         double sw = 0, swe = 0;
         int skipped = 0;
         for (int p = 0; p < count; p++) {
             eta[p] = forward(p, hr, hi, ws);
+            if (withGradient) ws.save(state[p]);
             if (!Double.isFinite(eta[p]) || !Double.isFinite(weights[p])) { skipped++; continue; }
             sw += weights[p];
             swe += weights[p] * eta[p];
@@ -119,7 +123,7 @@ public final class EtaVarianceLoss {
             loss += w * r * r + Math.log1p(neg * neg);
             if (withGradient) {
                 double dLdEta = 2 * w * r / mean + (e < 0 ? 2 * e / (1 + e * e) : 0);
-                forward(p, hr, hi, ws);                    // refill the workspace of point p
+                ws.restore(state[p]);
                 accumulateGamma(p, dLdEta * e / count, ws, xi);
             }
         }
@@ -149,6 +153,20 @@ public final class EtaVarianceLoss {
         Workspace(int n) {
             t = new double[2 * n];
             tc = new double[8 * n];
+        }
+
+        void save(double[] to) {
+            to[0] = psi;
+            System.arraycopy(psiI, 0, to, 1, 8);
+            System.arraycopy(psiIJ, 0, to, 9, 32);
+            System.arraycopy(local, 0, to, 41, 18);
+        }
+
+        void restore(double[] from) {
+            psi = from[0];
+            System.arraycopy(from, 1, psiI, 0, 8);
+            System.arraycopy(from, 9, psiIJ, 0, 32);
+            System.arraycopy(from, 41, local, 0, 18);
         }
     }
 
