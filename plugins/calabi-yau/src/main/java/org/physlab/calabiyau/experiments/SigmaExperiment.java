@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.physlab.api.Artifact;
 import org.physlab.api.Experiment;
@@ -82,15 +84,25 @@ public final class SigmaExperiment implements Experiment {
         run.log().info("%s, H = %s, %d points per psi, %d values of psi", basis, hRef.isEmpty() ? "identity" : hRef,
                 points, psis.size());
 
+        // ψ values are independent: evaluate them in parallel, then report in order
+        Sample[] samples = new Sample[psis.size()];
+        SigmaAccuracy[] sigmas = new SigmaAccuracy[psis.size()];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, psis.size()).parallel().forEach(i -> {
+            run.checkCancelled();
+            samples[i] = new LineSampler(new DworkQuintic(psis.get(i))).sample(points, sampleSeed);
+            sigmas[i] = SigmaAccuracy.of(metric, samples[i]);
+            int d = done.incrementAndGet();
+            run.progress((double) d / psis.size(), "psi " + d + "/" + psis.size());
+        });
         List<List<Object>> rows = new ArrayList<>();
         Map<Double, List<Double>> byRadius = new TreeMap<>();
         double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         int singular = 0, skipped = 0;
         for (int i = 0; i < psis.size(); i++) {
-            run.checkCancelled();
             Complex psi = psis.get(i);
-            Sample sample = new LineSampler(new DworkQuintic(psi)).sample(points, sampleSeed);
-            SigmaAccuracy s = SigmaAccuracy.of(metric, sample);
+            Sample sample = samples[i];
+            SigmaAccuracy s = sigmas[i];
             singular += sample.singularPoints();
             skipped += s.skipped();
             run.metric("sigma", i, s.sigma());
@@ -101,7 +113,6 @@ public final class SigmaExperiment implements Experiment {
             sum += s.sigma();
             min = Math.min(min, s.sigma());
             max = Math.max(max, s.sigma());
-            run.progress((i + 1.0) / psis.size(), "psi " + (i + 1) + "/" + psis.size());
         }
         if (singular + skipped > 0) {
             run.log().warn("skipped %d singular points (vanishing gradient of Q) and %d points with a non-finite eta",
