@@ -20,6 +20,7 @@ import org.physlab.calabiyau.basis.MonomialBasis;
 import org.physlab.calabiyau.complex.Complex;
 import org.physlab.calabiyau.hermitian.CholeskyParametrisation;
 import org.physlab.calabiyau.hermitian.HermitianMatrix;
+import org.physlab.calabiyau.hermitian.InvariantHermitian;
 import org.physlab.calabiyau.metric.AlgebraicMetric;
 import org.physlab.calabiyau.metric.SigmaAccuracy;
 import org.physlab.calabiyau.quintic.DworkQuintic;
@@ -35,6 +36,9 @@ public final class SigmaExperiment implements Experiment {
 
     /** The id of this experiment. */
     public static final String ID = "calabi-yau.sigma";
+
+    /** Prefix of an {@code h} value giving a symmetry-invariant H by its values per orbit type. */
+    static final String ORBIT = "orbit:";
 
     @Override
     public ExperimentDescriptor descriptor() {
@@ -61,8 +65,10 @@ public final class SigmaExperiment implements Experiment {
                                 .help("Full monomial basis, or without the multiples of z0^5 (needed for balanced metrics at k >= 5).")
                                 .group("Metric"))
                         .add(Parameter.text("h").defaultValue("")
-                                .help("Empty for H = identity, or runId/artifactName of an H artifact (one row of the N^2 real "
-                                        + "Cholesky parameters of H = M M^dagger).").group("Metric"))
+                                .help("Empty for H = identity; runId/artifactName of an H artifact (one row of the N^2 real "
+                                        + "Cholesky parameters of H = M M^dagger); or orbit:a,b,... for the symmetry-invariant "
+                                        + "diagonal H with one value per monomial orbit type (k < 5; for k = 3 the types "
+                                        + "z_i^3, z_i^2 z_j, z_i z_j z_l, e.g. orbit:1,0.896,0.952).").group("Metric"))
                         .add(Parameter.integer("points").defaultValue(500).range(1, 2_000_000)
                                 .help("Sample points per psi (the tutorial uses 500).").group("Sampling"))
                         .build())
@@ -76,7 +82,8 @@ public final class SigmaExperiment implements Experiment {
         int degree = p.getInt("degree");
         MonomialBasis basis = "reduced".equals(p.getString("basis")) ? MonomialBasis.reduced(degree) : MonomialBasis.full(degree);
         String hRef = p.getString("h").strip();
-        HermitianMatrix h = hRef.isEmpty() ? HermitianMatrix.identity(basis.size()) : loadH(run, hRef, basis);
+        HermitianMatrix h = hRef.isEmpty() ? HermitianMatrix.identity(basis.size())
+                : hRef.startsWith(ORBIT) ? orbitH(hRef, basis) : loadH(run, hRef, basis);
         AlgebraicMetric metric = new AlgebraicMetric(basis, h);
         int points = p.getInt("points");
         // one sample seed for every psi, as the tutorial's evaluation uses one key for the whole grid
@@ -155,6 +162,20 @@ public final class SigmaExperiment implements Experiment {
 
     private static double round(double x) {
         return Double.parseDouble(String.format(Locale.ROOT, "%.9g", x));
+    }
+
+    /** The invariant diagonal H of "orbit:a,b,…" (one positive value per orbit type of the basis). */
+    static HermitianMatrix orbitH(String spec, MonomialBasis basis) {
+        String[] parts = spec.substring(ORBIT.length()).split(",");
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("h = " + spec + ": '" + parts[i].strip() + "' is not a number", e);
+            }
+        }
+        return InvariantHermitian.diagonalByOrbit(basis, values);
     }
 
     /**
