@@ -82,6 +82,25 @@ public final class MonomialBasis {
     }
 
     /**
+     * The orbit type of monomial α under permutations of the coordinates: its non-zero exponents in
+     * decreasing order, e.g. [2, 1] for z_0^2 z_3.
+     */
+    public int[] orbitType(int alpha) {
+        return Arrays.stream(powers[alpha]).filter(e -> e > 0).boxed()
+                .sorted(java.util.Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The distinct orbit types in order of first appearance ([3], [2,1], [1,1,1] for k = 3). */
+    public List<int[]> orbitTypes() {
+        List<int[]> types = new ArrayList<>();
+        for (int a = 0; a < powers.length; a++) {
+            int[] t = orbitType(a);
+            if (types.stream().noneMatch(x -> Arrays.equals(x, t))) types.add(t);
+        }
+        return types;
+    }
+
+    /**
      * Sections s_α and derivatives ∂s_α/∂u_a (a = affine index) at a point in its chart, where the patch
      * coordinate is 1.
      *

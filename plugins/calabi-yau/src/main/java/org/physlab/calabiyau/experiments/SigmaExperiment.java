@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.physlab.api.Artifact;
 import org.physlab.api.Experiment;
@@ -18,6 +20,7 @@ import org.physlab.calabiyau.basis.MonomialBasis;
 import org.physlab.calabiyau.complex.Complex;
 import org.physlab.calabiyau.hermitian.CholeskyParametrisation;
 import org.physlab.calabiyau.hermitian.HermitianMatrix;
+import org.physlab.calabiyau.hermitian.InvariantHermitian;
 import org.physlab.calabiyau.metric.AlgebraicMetric;
 import org.physlab.calabiyau.metric.SigmaAccuracy;
 import org.physlab.calabiyau.quintic.DworkQuintic;
@@ -33,6 +36,9 @@ public final class SigmaExperiment implements Experiment {
 
     /** The id of this experiment. */
     public static final String ID = "calabi-yau.sigma";
+
+    /** Prefix of an {@code h} value giving a symmetry-invariant H by its values per orbit type. */
+    static final String ORBIT = "orbit:";
 
     @Override
     public ExperimentDescriptor descriptor() {
@@ -59,8 +65,10 @@ public final class SigmaExperiment implements Experiment {
                                 .help("Full monomial basis, or without the multiples of z0^5 (needed for balanced metrics at k >= 5).")
                                 .group("Metric"))
                         .add(Parameter.text("h").defaultValue("")
-                                .help("Empty for H = identity, or runId/artifactName of an H artifact (one row of the N^2 real "
-                                        + "Cholesky parameters of H = M M^dagger).").group("Metric"))
+                                .help("Empty for H = identity; runId/artifactName of an H artifact (one row of the N^2 real "
+                                        + "Cholesky parameters of H = M M^dagger); or orbit:a,b,... for the symmetry-invariant "
+                                        + "diagonal H with one value per monomial orbit type (k < 5; for k = 3 the types "
+                                        + "z_i^3, z_i^2 z_j, z_i z_j z_l, e.g. orbit:1,0.896,0.952).").group("Metric"))
                         .add(Parameter.integer("points").defaultValue(500).range(1, 2_000_000)
                                 .help("Sample points per psi (the tutorial uses 500).").group("Sampling"))
                         .build())
@@ -74,7 +82,8 @@ public final class SigmaExperiment implements Experiment {
         int degree = p.getInt("degree");
         MonomialBasis basis = "reduced".equals(p.getString("basis")) ? MonomialBasis.reduced(degree) : MonomialBasis.full(degree);
         String hRef = p.getString("h").strip();
-        HermitianMatrix h = hRef.isEmpty() ? HermitianMatrix.identity(basis.size()) : loadH(run, hRef, basis);
+        HermitianMatrix h = hRef.isEmpty() ? HermitianMatrix.identity(basis.size())
+                : hRef.startsWith(ORBIT) ? orbitH(hRef, basis) : loadH(run, hRef, basis);
         AlgebraicMetric metric = new AlgebraicMetric(basis, h);
         int points = p.getInt("points");
         // one sample seed for every psi, as the tutorial's evaluation uses one key for the whole grid
@@ -82,15 +91,25 @@ public final class SigmaExperiment implements Experiment {
         run.log().info("%s, H = %s, %d points per psi, %d values of psi", basis, hRef.isEmpty() ? "identity" : hRef,
                 points, psis.size());
 
+        // ψ values are independent: evaluate them in parallel, then report in order
+        Sample[] samples = new Sample[psis.size()];
+        SigmaAccuracy[] sigmas = new SigmaAccuracy[psis.size()];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, psis.size()).parallel().forEach(i -> {
+            run.checkCancelled();
+            samples[i] = new LineSampler(new DworkQuintic(psis.get(i))).sample(points, sampleSeed);
+            sigmas[i] = SigmaAccuracy.of(metric, samples[i]);
+            int d = done.incrementAndGet();
+            run.progress((double) d / psis.size(), "psi " + d + "/" + psis.size());
+        });
         List<List<Object>> rows = new ArrayList<>();
         Map<Double, List<Double>> byRadius = new TreeMap<>();
         double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         int singular = 0, skipped = 0;
         for (int i = 0; i < psis.size(); i++) {
-            run.checkCancelled();
             Complex psi = psis.get(i);
-            Sample sample = new LineSampler(new DworkQuintic(psi)).sample(points, sampleSeed);
-            SigmaAccuracy s = SigmaAccuracy.of(metric, sample);
+            Sample sample = samples[i];
+            SigmaAccuracy s = sigmas[i];
             singular += sample.singularPoints();
             skipped += s.skipped();
             run.metric("sigma", i, s.sigma());
@@ -101,7 +120,6 @@ public final class SigmaExperiment implements Experiment {
             sum += s.sigma();
             min = Math.min(min, s.sigma());
             max = Math.max(max, s.sigma());
-            run.progress((i + 1.0) / psis.size(), "psi " + (i + 1) + "/" + psis.size());
         }
         if (singular + skipped > 0) {
             run.log().warn("skipped %d singular points (vanishing gradient of Q) and %d points with a non-finite eta",
@@ -144,6 +162,20 @@ public final class SigmaExperiment implements Experiment {
 
     private static double round(double x) {
         return Double.parseDouble(String.format(Locale.ROOT, "%.9g", x));
+    }
+
+    /** The invariant diagonal H of "orbit:a,b,…" (one positive value per orbit type of the basis). */
+    static HermitianMatrix orbitH(String spec, MonomialBasis basis) {
+        String[] parts = spec.substring(ORBIT.length()).split(",");
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("h = " + spec + ": '" + parts[i].strip() + "' is not a number", e);
+            }
+        }
+        return InvariantHermitian.diagonalByOrbit(basis, values);
     }
 
     /**

@@ -86,6 +86,23 @@ class SigmaExperimentTest {
     }
 
     @Test
+    void anOrbitInvariantHIsGivenByItsValuesPerOrbitType() throws Exception {
+        // §12.4: the sigma-optimal invariant H at psi = 0 has ratios 0.896 and 0.952 (sigma 0.0276 vs 0.033 at H = I)
+        InMemoryRunContext best = InMemoryRunContext.of(new SigmaExperiment(),
+                Map.of("psi", "0", "points", "5000", "h", "orbit:1, 0.896, 0.952"), 2);
+        InMemoryRunContext identity = InMemoryRunContext.of(new SigmaExperiment(), Map.of("psi", "0", "points", "5000"), 2);
+        double sigmaBest = best.execute().metrics().get("sigma");
+        double sigmaIdentity = identity.execute().metrics().get("sigma");
+        assertEquals(0.0276, sigmaBest, 0.004);
+        assertTrue(sigmaBest < sigmaIdentity, sigmaBest + " < " + sigmaIdentity);
+        for (String bad : List.of("orbit:1,2", "orbit:1,x,2", "orbit:1,0,1")) {
+            InMemoryRunContext run = InMemoryRunContext.of(new SigmaExperiment(), Map.of("psi", "0", "points", "10", "h", bad), 1);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, run::execute, bad);
+            assertTrue(!e.getMessage().isBlank(), bad);
+        }
+    }
+
+    @Test
     void badHArtifactsAreRejectedClearly() {
         Artifact.Matrix small = new Artifact.Matrix("h15", "H", new double[][] {new double[225]}, List.of(), List.of());
         double[] singular = CholeskyParametrisation.initial(35, 0, null);
