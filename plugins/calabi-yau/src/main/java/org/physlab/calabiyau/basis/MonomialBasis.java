@@ -164,6 +164,51 @@ public final class MonomialBasis {
         }
     }
 
+    /**
+     * Second derivatives ∂²s_α/∂u_a∂u_b at a point in its chart (for curvature).
+     *
+     * @param d2 output, N×4×4 pairs, row-major (α, a, b)
+     */
+    public void evaluateSecond(ChartPoint point, double[] d2) {
+        int patch = point.patch();
+        double[][] x = new double[5][2];
+        for (int h = 0; h < 5; h++) {
+            if (h == patch) {
+                x[h][0] = 1;
+            } else {
+                int a = ChartPoint.affineIndex(h, patch);
+                x[h][0] = point.affineRe(a);
+                x[h][1] = point.affineIm(a);
+            }
+        }
+        int[] e = new int[5];
+        for (int alpha = 0; alpha < powers.length; alpha++) {
+            for (int a = 0; a < 4; a++) {
+                for (int b = 0; b < 4; b++) {
+                    System.arraycopy(powers[alpha], 0, e, 0, 5);
+                    int ha = ChartPoint.homogeneousIndex(a, patch), hb = ChartPoint.homogeneousIndex(b, patch);
+                    double coef = e[ha];
+                    e[ha]--;
+                    coef *= e[hb] < 0 ? 0 : e[hb];
+                    e[hb]--;
+                    double r = coef, i = 0;
+                    if (coef != 0) {
+                        for (int h = 0; h < 5; h++) {
+                            for (int k = 0; k < e[h]; k++) {
+                                double t = r * x[h][0] - i * x[h][1];
+                                i = r * x[h][1] + i * x[h][0];
+                                r = t;
+                            }
+                        }
+                    }
+                    int at = 2 * ((alpha * 4 + a) * 4 + b);
+                    d2[at] = r;
+                    d2[at + 1] = i;
+                }
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return (reduced ? "reduced" : "full") + " monomial basis, degree " + degree + ", " + size() + " sections";

@@ -14,6 +14,7 @@ import java.util.Arrays;
  */
 public final class ChartPoint {
 
+    private final DworkQuintic quintic;
     private final double[] homogeneous;
     private final int patch;
     private final double[] affine;
@@ -21,8 +22,9 @@ public final class ChartPoint {
     private final int dependent;
     private final boolean singular;
 
-    private ChartPoint(double[] homogeneous, int patch, double[] affine, double[] gradient, int dependent,
-                       boolean singular) {
+    private ChartPoint(DworkQuintic quintic, double[] homogeneous, int patch, double[] affine, double[] gradient,
+                       int dependent, boolean singular) {
+        this.quintic = quintic;
         this.homogeneous = homogeneous;
         this.patch = patch;
         this.affine = affine;
@@ -59,7 +61,7 @@ public final class ChartPoint {
         boolean singular = !(Math.sqrt(best) > 1e-13 * scale);
         if (dependent < 0) dependent = argmax;
         double gd = Math.hypot(g[2 * dependent], g[2 * dependent + 1]);
-        return new ChartPoint(z.clone(), patch, u, g, dependent, singular || !(gd > 0));
+        return new ChartPoint(quintic, z.clone(), patch, u, g, dependent, singular || !(gd > 0));
     }
 
     /** argmax_i |z_i| over homogeneous coordinates, first index on ties. */
@@ -108,6 +110,11 @@ public final class ChartPoint {
     /** The affine index of the r-th local coordinate (r = 0..2), skipping the dependent one. */
     public int localIndex(int r) {
         return r >= dependent ? r + 1 : r;
+    }
+
+    /** The variety the point lies on. */
+    public DworkQuintic quintic() {
+        return quintic;
     }
 
     /** Homogeneous coordinates as given (10 doubles, a copy). */
