@@ -18,6 +18,7 @@ import org.physlab.api.RunContext;
 import org.physlab.api.Summary;
 import org.physlab.calabiyau.basis.MonomialBasis;
 import org.physlab.calabiyau.complex.Complex;
+import org.physlab.calabiyau.donaldson.BalancedMetricArtifact;
 import org.physlab.calabiyau.hermitian.CholeskyParametrisation;
 import org.physlab.calabiyau.hermitian.HermitianMatrix;
 import org.physlab.calabiyau.hermitian.InvariantHermitian;
@@ -187,28 +188,7 @@ public final class SigmaExperiment implements Experiment {
         if (slash <= 0 || slash == ref.length() - 1) {
             throw new IllegalArgumentException("h must be runId/artifactName, got '" + ref + "'");
         }
-        Artifact a = run.loadArtifact(ref.substring(0, slash), ref.substring(slash + 1));
-        if (!(a instanceof Artifact.Matrix m)) {
-            throw new IllegalArgumentException("H artifact '" + ref + "' must be a matrix of Cholesky parameters, it is a "
-                    + a.kind());
-        }
-        int count = 0;
-        for (double[] row : m.values()) count += row.length;
-        int n = basis.size();
-        if (count != n * n) {
-            throw new IllegalArgumentException("H artifact '" + ref + "' has " + count + " parameters but the " + basis
-                    + " needs " + n * n + " (N = " + n + ")");
-        }
-        double[] par = new double[count];
-        int k = 0;
-        for (double[] row : m.values()) {
-            System.arraycopy(row, 0, par, k, row.length);
-            k += row.length;
-        }
-        HermitianMatrix h = CholeskyParametrisation.decode(par);
-        if (!h.isPositiveDefinite()) {
-            throw new IllegalArgumentException("H artifact '" + ref + "' is not positive definite (a zero diagonal entry of M)");
-        }
-        return h;
+        // one reader for the H format, shared with calabi-yau.donaldson which writes it
+        return BalancedMetricArtifact.read(run.loadArtifact(ref.substring(0, slash), ref.substring(slash + 1)), basis);
     }
 }
