@@ -1,0 +1,48 @@
+package org.physlab.calabiyau.net;
+
+/**
+ * Adam (Kingma &amp; Ba 2015) exactly as optax applies it (spec §13.8): m ← b1 m + (1−b1) g,
+ * v ← b2 v + (1−b2) g², θ ← θ − lr · m̂ / (sqrt(v̂) + eps) with bias-corrected m̂, v̂; no weight decay.
+ */
+public final class Adam {
+    private final double learningRate, beta1, beta2, epsilon;
+    private final double[] m, v;
+    private int t;
+
+    /** optax defaults: b1 = 0.9, b2 = 0.999, eps = 1e-8. */
+    public Adam(int parameterCount, double learningRate) {
+        this(parameterCount, learningRate, 0.9, 0.999, 1e-8);
+    }
+
+    public Adam(int parameterCount, double learningRate, double beta1, double beta2, double epsilon) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("the learning rate must be positive and finite, got " + learningRate);
+        }
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        m = new double[parameterCount];
+        v = new double[parameterCount];
+    }
+
+    /** Applies one update to {@code parameters} in place. */
+    public void step(double[] parameters, double[] gradient) {
+        if (parameters.length != m.length || gradient.length != m.length) {
+            throw new IllegalArgumentException("expected " + m.length + " parameters and gradients");
+        }
+        t++;
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
+        for (int i = 0; i < m.length; i++) {
+            double g = gradient[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            parameters[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+        }
+    }
+
+    /** Number of updates applied so far. */
+    public int steps() {
+        return t;
+    }
+}

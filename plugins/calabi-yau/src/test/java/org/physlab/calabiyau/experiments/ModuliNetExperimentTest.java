@@ -1,0 +1,60 @@
+package org.physlab.calabiyau.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.physlab.api.Artifact;
+import org.physlab.api.InvalidParametersException;
+import org.physlab.calabiyau.net.HNetArtifact;
+import org.physlab.testkit.InMemoryRunContext;
+
+class ModuliNetExperimentTest {
+
+    /** The tutorial run: 100 Adam steps (1e-3) of 4 ψ × 100 points, |ψ| ≤ 10, k = 3, σ on 50 ψ × 500 points. */
+    @Test
+    void tutorialRunLandsInTheReferenceBands() throws Exception {
+        InMemoryRunContext run = InMemoryRunContext.of(new ModuliNetExperiment(), Map.of(), 42);
+        run.execute();
+        String[] labels = {"1", "25.75", "50.5", "75.25", "100"};
+        double[] initial = {0.093, 0.860, 1.030, 1.119, 1.184};   // spec §12.2, tutorial estimator, H = I
+        double[] low = {0.22, 0.47, 0.63, 0.72, 0.79}, high = {0.29, 0.54, 0.74, 0.85, 0.91};   // spec §12.3 [R] band
+        StringBuilder seen = new StringBuilder();
+        for (int r = 0; r < 5; r++) {
+            double[] mean = run.metrics("sigma_mean_psi" + labels[r]);
+            seen.append(String.format("|psi| = %s: %.3f -> %.3f (min %.3f max %.3f)%n", labels[r], mean[0], mean[mean.length - 1],
+                    run.metrics("sigma_min_psi" + labels[r])[mean.length - 1], run.metrics("sigma_max_psi" + labels[r])[mean.length - 1]));
+        }
+        System.out.print(seen);
+        for (int r = 0; r < 5; r++) {
+            double[] mean = run.metrics("sigma_mean_psi" + labels[r]);
+            assertEquals(3, mean.length, "evaluated at steps 0, 50, 100");
+            assertEquals(initial[r], mean[0], 0.05, "initial σ at |ψ| = " + labels[r] + "\n" + seen);
+            double last = mean[2];
+            assertTrue(last >= low[r] - 0.05 && last <= high[r] + 0.05, "σ after 100 steps at |ψ| = " + labels[r] + "\n" + seen);
+        }
+        double[] loss = run.metrics("loss");
+        assertEquals(100, loss.length);
+        assertTrue(mean(loss, 90, 100) < mean(loss, 0, 10), "the loss falls");
+        assertEquals(1225, HNetArtifact.read(run.artifact("hnet")).sizes()[3]);
+        assertEquals(5, run.artifact("sigma-final", Artifact.Table.class).rows().size());
+    }
+
+    @Test
+    void rejectsBadInput() {
+        for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(
+                Map.of("psiMax", 0.0), Map.of("psiMax", -1.0), Map.of("points", 0), Map.of("steps", 0),
+                Map.of("batch", 0), Map.of("learningRate", 0.0), Map.of("degree", 0))) {
+            assertThrows(InvalidParametersException.class,
+                    () -> InMemoryRunContext.of(new ModuliNetExperiment(), bad, 1).execute(), bad.toString());
+        }
+    }
+
+    private static double mean(double[] v, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += v[i];
+        return s / (to - from);
+    }
+}
