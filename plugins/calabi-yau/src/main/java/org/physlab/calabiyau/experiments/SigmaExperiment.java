@@ -19,6 +19,9 @@ import org.physlab.api.Summary;
 import org.physlab.calabiyau.basis.MonomialBasis;
 import org.physlab.calabiyau.complex.Complex;
 import org.physlab.calabiyau.donaldson.BalancedMetricArtifact;
+import org.physlab.calabiyau.net.HNet;
+import org.physlab.calabiyau.net.HNetArtifact;
+import java.util.function.Function;
 import org.physlab.calabiyau.hermitian.CholeskyParametrisation;
 import org.physlab.calabiyau.hermitian.HermitianMatrix;
 import org.physlab.calabiyau.hermitian.InvariantHermitian;
@@ -67,7 +70,8 @@ public final class SigmaExperiment implements Experiment {
                                 .group("Metric"))
                         .add(Parameter.text("h").defaultValue("")
                                 .help("Empty for H = identity; runId/artifactName of an H artifact (one row of the N^2 real "
-                                        + "Cholesky parameters of H = M M^dagger); or orbit:a,b,... for the symmetry-invariant "
+                                        + "Cholesky parameters of H = M M^dagger), or of a calabi-yau.moduli-net network (its 'hnet' artifact: H then "
+                                        + "depends on |psi|); or orbit:a,b,... for the symmetry-invariant "
                                         + "diagonal H with one value per monomial orbit type (k < 5; for k = 3 the types "
                                         + "z_i^3, z_i^2 z_j, z_i z_j z_l, e.g. orbit:1,0.896,0.952).").group("Metric"))
                         .add(Parameter.integer("points").defaultValue(500).range(1, 2_000_000)
@@ -83,9 +87,8 @@ public final class SigmaExperiment implements Experiment {
         int degree = p.getInt("degree");
         MonomialBasis basis = "reduced".equals(p.getString("basis")) ? MonomialBasis.reduced(degree) : MonomialBasis.full(degree);
         String hRef = p.getString("h").strip();
-        HermitianMatrix h = hRef.isEmpty() ? HermitianMatrix.identity(basis.size())
-                : hRef.startsWith(ORBIT) ? orbitH(hRef, basis) : loadH(run, hRef, basis);
-        AlgebraicMetric metric = new AlgebraicMetric(basis, h);
+        Function<Complex, HermitianMatrix> hAt = hRef.isEmpty() ? constant(HermitianMatrix.identity(basis.size()))
+                : hRef.startsWith(ORBIT) ? constant(orbitH(hRef, basis)) : loadH(run, hRef, basis);
         int points = p.getInt("points");
         // one sample seed for every psi, as the tutorial's evaluation uses one key for the whole grid
         long sampleSeed = run.random("sample").nextLong();
@@ -99,7 +102,7 @@ public final class SigmaExperiment implements Experiment {
         IntStream.range(0, psis.size()).parallel().forEach(i -> {
             run.checkCancelled();
             samples[i] = new LineSampler(new DworkQuintic(psis.get(i))).sample(points, sampleSeed);
-            sigmas[i] = SigmaAccuracy.of(metric, samples[i]);
+            sigmas[i] = SigmaAccuracy.of(new AlgebraicMetric(basis, hAt.apply(psis.get(i))), samples[i]);
             int d = done.incrementAndGet();
             run.progress((double) d / psis.size(), "psi " + d + "/" + psis.size());
         });
@@ -183,12 +186,27 @@ public final class SigmaExperiment implements Experiment {
      * H from "runId/artifactName": a matrix artifact holding the N^2 real Cholesky parameters of H = M M^†
      * (cyjax's layout, {@link CholeskyParametrisation}) in one row, as calabi-yau.donaldson stores it.
      */
-    static HermitianMatrix loadH(RunContext run, String ref, MonomialBasis basis) {
+    static Function<Complex, HermitianMatrix> loadH(RunContext run, String ref, MonomialBasis basis) {
         int slash = ref.indexOf('/');
         if (slash <= 0 || slash == ref.length() - 1) {
             throw new IllegalArgumentException("h must be runId/artifactName, got '" + ref + "'");
         }
+        Artifact artifact = run.loadArtifact(ref.substring(0, slash), ref.substring(slash + 1));
+        if (artifact instanceof Artifact.FileArtifact) {
+            // a network of calabi-yau.moduli-net: H depends on |ψ|
+            HNet net = HNetArtifact.read(artifact);
+            int outputs = net.sizes()[net.sizes().length - 1];
+            if (outputs != basis.size() * basis.size()) {
+                throw new IllegalArgumentException("network '" + ref + "' outputs " + outputs + " H parameters but the " + basis
+                        + " needs " + basis.size() * basis.size());
+            }
+            return psi -> CholeskyParametrisation.decode(net.output(psi.abs()));
+        }
         // one reader for the H format, shared with calabi-yau.donaldson which writes it
-        return BalancedMetricArtifact.read(run.loadArtifact(ref.substring(0, slash), ref.substring(slash + 1)), basis);
+        return constant(BalancedMetricArtifact.read(artifact, basis));
+    }
+
+    private static Function<Complex, HermitianMatrix> constant(HermitianMatrix h) {
+        return psi -> h;
     }
 }
