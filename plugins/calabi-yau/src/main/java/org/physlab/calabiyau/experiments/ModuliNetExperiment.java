@@ -18,7 +18,9 @@ import org.physlab.calabiyau.basis.MonomialBasis;
 import org.physlab.calabiyau.net.Adam;
 import org.physlab.calabiyau.net.HNet;
 import org.physlab.calabiyau.net.HNetArtifact;
+import org.physlab.calabiyau.net.LearningRateSchedule;
 import org.physlab.calabiyau.net.ModuliBatch;
+import org.physlab.calabiyau.net.PsiFeatures;
 import org.physlab.calabiyau.net.SigmaGrid;
 
 /**
@@ -27,10 +29,14 @@ import org.physlab.calabiyau.net.SigmaGrid;
  * of degree k on every Dwork quintic X_ψ at once; it is trained with Adam on the η-variance loss (§8.1) of
  * fresh line-intersection samples at random ψ, |ψ| ≤ psiMax, with the closed-form H-gradient (§13.4)
  * back-propagated through the network. Every {@code evalEvery} steps (and at step 0) σ is measured on the
- * tutorial's grid of 5 radii × 10 angles and logged per radius (mean/min/max).
+ * tutorial's grid of 5 radii × 10 angles and logged per radius (mean/min/max). Beyond the tutorial: any
+ * number and width of hidden layers ({@code hidden}), the complex features Re ψ, Im ψ, |ψ| as input
+ * ({@code features}), and a cosine or exponential learning-rate schedule ({@code schedule}, {@code decay}).
  */
 public final class ModuliNetExperiment implements Experiment {
     public static final String ID = "calabi-yau.moduli-net";
+    /** Most sigmoid layers a network may have. */
+    static final int MAX_HIDDEN_LAYERS = 16;
 
     @Override
     public ExperimentDescriptor descriptor() {
@@ -39,8 +45,11 @@ public final class ModuliNetExperiment implements Experiment {
                 .add(Parameter.integer("degree").defaultValue(3).min(1).max(4)
                         .help("section degree k of the full monomial basis (k = 3: N = 35, 1225 H-parameters)"))
                 .group("Network")
-                .add(Parameter.integer("width").defaultValue(100).min(1).max(2000)
-                        .help("width of each of the two sigmoid hidden layers (tutorial: 100)"))
+                .add(Parameter.integers("hidden").defaultValue("100,100").minLength(1).min(1).max(2000)
+                        .check(v -> ((int[]) v).length <= MAX_HIDDEN_LAYERS ? null : "at most " + MAX_HIDDEN_LAYERS + " hidden layers")
+                        .help("widths of the sigmoid hidden layers, input side first, any number of layers (tutorial: 100,100)"))
+                .add(Parameter.choice("features", "abs", "complex").defaultValue("abs")
+                        .help("network input: abs = |ψ| (tutorial; H then depends on |ψ| only), complex = Re ψ, Im ψ, |ψ|"))
                 .group("Training")
                 .add(Parameter.integer("steps").defaultValue(100).min(1).max(1_000_000).help("Adam steps"))
                 .add(Parameter.integer("batch").defaultValue(4).min(1).max(1000).help("ψ values per step"))
@@ -48,12 +57,18 @@ public final class ModuliNetExperiment implements Experiment {
                 .add(Parameter.real("psiMax").defaultValue(10.0)
                         .help("training ψ are uniform in area on the disk |ψ| ≤ psiMax"))
                 .add(Parameter.real("learningRate").defaultValue(1e-3).help("Adam learning rate (b1 = 0.9, b2 = 0.999, eps = 1e-8)"))
+                .add(Parameter.choice("schedule", "constant", "cosine", "exponential").defaultValue("constant")
+                        .help("learning rate per step: constant (tutorial), cosine (from learningRate to 0 over the steps), "
+                                + "exponential (learningRate · decay^step)"))
+                .add(Parameter.real("decay").defaultValue(0.99).range(0, 1)
+                        .help("factor per step of the exponential schedule, in (0, 1]"))
                 .group("Evaluation")
                 .add(Parameter.integer("evalEvery").defaultValue(50).min(1).max(1_000_000)
                         .help("σ on the 5 × 10 grid of ψ every this many steps (and at step 0 and at the end)"))
                 .add(Parameter.integer("evalPoints").defaultValue(500).min(1).max(1_000_000).help("sample points per grid ψ (tutorial: 500)"))
                 .constraint(p -> positive(p, "psiMax"))
                 .constraint(p -> positive(p, "learningRate"))
+                .constraint(p -> p.getDouble("decay") > 0 ? null : FieldError.of("decay", "decay must be positive, got " + p.getDouble("decay")))
                 .build();
         return ExperimentDescriptor.builder(ID)
                 .title("Calabi-Yau: a network of metrics over the moduli ψ")
@@ -77,29 +92,32 @@ public final class ModuliNetExperiment implements Experiment {
         int steps = p.getInt("steps"), batch = p.getInt("batch"), points = p.getInt("points"), evalEvery = p.getInt("evalEvery");
         double psiMax = p.getDouble("psiMax");
         MonomialBasis basis = MonomialBasis.full(p.getInt("degree"));
-        int width = p.getInt("width");
-        HNet net = HNet.initial(basis.size(), new int[] {width, width}, 1e-3, run.random("init"));
-        Adam adam = new Adam(net.parameters().length, p.getDouble("learningRate"));
+        PsiFeatures features = PsiFeatures.parse(p.getString("features"));
+        HNet net = HNet.initial(features.size(), basis.size(), p.getInts("hidden"), 1e-3, run.random("init"));
+        LearningRateSchedule schedule = schedule(p, steps);
+        Adam adam = new Adam(net.parameters().length, schedule);
         RandomGenerator training = run.random("training");
         SigmaGrid grid = new SigmaGrid(basis, p.getInt("evalPoints"), run.random("evaluation").nextLong());
-        run.log().info("%s, network %s (%d parameters), %d steps of %d ψ × %d points, |ψ| ≤ %s",
-                basis, java.util.Arrays.toString(net.sizes()), net.parameters().length, steps, batch, points, psiMax);
+        run.log().info("%s, network %s of %s (%d parameters), %d steps of %d ψ × %d points, |ψ| ≤ %s, %s learning rate",
+                basis, java.util.Arrays.toString(net.sizes()), features.description(), net.parameters().length, steps, batch, points,
+                psiMax, schedule.kind().key());
 
         List<double[]> evaluations = new ArrayList<>();
         List<Long> evaluatedAt = new ArrayList<>();
-        SigmaGrid.Row[] last = evaluate(run, grid, net, 0, evaluations, evaluatedAt);
+        SigmaGrid.Row[] last = evaluate(run, grid, net, features, 0, evaluations, evaluatedAt);
         double loss = Double.NaN;
         int skipped = 0, singular = 0;
         for (int step = 1; step <= steps; step++) {
             run.checkCancelled();
             ModuliBatch b = ModuliBatch.draw(basis, batch, psiMax, points, training);
-            ModuliBatch.Evaluation e = b.evaluate(net);
+            ModuliBatch.Evaluation e = b.evaluate(net, features);
             loss = e.loss();
             skipped += e.skipped();
             singular += b.singularPoints();
             run.metric("loss", step, loss);   // the platform rejects a non-finite value
+            run.metric("learningRate", step, schedule.rate(step - 1));
             adam.step(net.parameters(), e.gradient());
-            if (step % evalEvery == 0 || step == steps) last = evaluate(run, grid, net, step, evaluations, evaluatedAt);
+            if (step % evalEvery == 0 || step == steps) last = evaluate(run, grid, net, features, step, evaluations, evaluatedAt);
             run.progress(step / (double) steps, String.format(Locale.ROOT, "step %d/%d, loss %.4f", step, steps, loss));
         }
         if (skipped + singular > 0) {
@@ -129,16 +147,17 @@ public final class ModuliNetExperiment implements Experiment {
         for (SigmaGrid.Row r : last) rows.add(List.of(r.radius(), r.mean(), r.min(), r.max()));
         run.artifact(new Artifact.Table("sigma-final", "σ after " + steps + " steps, over 10 angles per |ψ|",
                 List.of("|ψ|", "mean σ", "min σ", "max σ"), rows));
-        run.artifact(HNetArtifact.of("hnet", "Trained network |ψ| → H-parameters (" + basis + ")", net, basis));
+        run.artifact(HNetArtifact.of("hnet", "Trained network " + features.description() + " → H-parameters (" + basis + ")",
+                net, features, basis));
 
         Summary.Builder summary = Summary.builder().put("loss", loss);
         for (SigmaGrid.Row r : last) summary.put("sigma_mean_psi" + radiusLabel(r.radius()), r.mean());
         return summary.build();
     }
 
-    private static SigmaGrid.Row[] evaluate(RunContext run, SigmaGrid grid, HNet net, long step,
+    private static SigmaGrid.Row[] evaluate(RunContext run, SigmaGrid grid, HNet net, PsiFeatures features, long step,
                                             List<double[]> evaluations, List<Long> evaluatedAt) {
-        SigmaGrid.Row[] rows = grid.evaluate(net);
+        SigmaGrid.Row[] rows = grid.evaluate(net, features);
         double[] flat = new double[3 * rows.length];
         for (int r = 0; r < rows.length; r++) {
             String label = radiusLabel(rows[r].radius());
@@ -152,6 +171,15 @@ public final class ModuliNetExperiment implements Experiment {
         evaluations.add(flat);
         evaluatedAt.add(step);
         return rows;
+    }
+
+    private static LearningRateSchedule schedule(Parameters p, int steps) {
+        double lr = p.getDouble("learningRate");
+        return switch (p.getEnum("schedule", LearningRateSchedule.Kind.class)) {
+            case CONSTANT -> LearningRateSchedule.constant(lr);
+            case COSINE -> LearningRateSchedule.cosine(lr, steps);
+            case EXPONENTIAL -> LearningRateSchedule.exponential(lr, p.getDouble("decay"));
+        };
     }
 
     /** 1, 25.75, 50.5, … as metric-key suffixes. */

@@ -71,7 +71,7 @@ public final class SigmaExperiment implements Experiment {
                         .add(Parameter.text("h").defaultValue("")
                                 .help("Empty for H = identity; runId/artifactName of an H artifact (one row of the N^2 real "
                                         + "Cholesky parameters of H = M M^dagger), or of a calabi-yau.moduli-net network (its 'hnet' artifact: H then "
-                                        + "depends on |psi|); or orbit:a,b,... for the symmetry-invariant "
+                                        + "depends on |psi|, or on Re psi, Im psi, |psi| for a network trained with features=complex); or orbit:a,b,... for the symmetry-invariant "
                                         + "diagonal H with one value per monomial orbit type (k < 5; for k = 3 the types "
                                         + "z_i^3, z_i^2 z_j, z_i z_j z_l, e.g. orbit:1,0.896,0.952).").group("Metric"))
                         .add(Parameter.integer("points").defaultValue(500).range(1, 2_000_000)
@@ -193,14 +193,15 @@ public final class SigmaExperiment implements Experiment {
         }
         Artifact artifact = run.loadArtifact(ref.substring(0, slash), ref.substring(slash + 1));
         if (artifact instanceof Artifact.FileArtifact) {
-            // a network of calabi-yau.moduli-net: H depends on |ψ|
-            HNet net = HNetArtifact.read(artifact);
+            // a network of calabi-yau.moduli-net: H depends on ψ through the features the network was trained on
+            HNetArtifact.Saved saved = HNetArtifact.load(artifact);
+            HNet net = saved.net();
             int outputs = net.sizes()[net.sizes().length - 1];
             if (outputs != basis.size() * basis.size()) {
                 throw new IllegalArgumentException("network '" + ref + "' outputs " + outputs + " H parameters but the " + basis
                         + " needs " + basis.size() * basis.size());
             }
-            return psi -> CholeskyParametrisation.decode(net.output(psi.abs()));
+            return psi -> CholeskyParametrisation.decode(saved.output(psi));
         }
         // one reader for the H format, shared with calabi-yau.donaldson which writes it
         return constant(BalancedMetricArtifact.read(artifact, basis));

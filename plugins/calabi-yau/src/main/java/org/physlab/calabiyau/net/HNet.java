@@ -5,8 +5,8 @@ import java.util.random.RandomGenerator;
 import org.physlab.calabiyau.hermitian.CholeskyParametrisation;
 
 /**
- * The tutorial's moduli network (cyjax machine-learning notebook; spec §7.3): the feature x = |ψ| goes
- * through dense layers with sigmoid activations and a final linear dense layer to the N² Cholesky
+ * The tutorial's moduli network (cyjax machine-learning notebook; spec §7.3): the input features x of ψ
+ * ({@link PsiFeatures}; the tutorial's x = |ψ|) go through dense layers with sigmoid activations and a final linear dense layer to the N² Cholesky
  * parameters of H ({@link CholeskyParametrisation}). Plain double arrays with a hand-written backward pass:
  * the network is tiny (134 025 parameters for N = 35) and per-op overhead of a tensor library would dominate.
  *
@@ -80,8 +80,20 @@ public final class HNet {
      * @param fluctuation standard deviation of the diagonal of the final bias around 1 (tutorial: 1e-3)
      */
     public static HNet initial(int n, int[] hidden, double fluctuation, RandomGenerator random) {
+        return initial(1, n, hidden, fluctuation, random);
+    }
+
+    /**
+     * A freshly initialised network of {@code inputs} features → hidden... → n².
+     *
+     * @param inputs      number of input features ({@link PsiFeatures#size()})
+     * @param n           basis size N of H
+     * @param hidden      widths of the sigmoid layers (any number, each positive)
+     * @param fluctuation standard deviation of the diagonal of the final bias around 1 (tutorial: 1e-3)
+     */
+    public static HNet initial(int inputs, int n, int[] hidden, double fluctuation, RandomGenerator random) {
         int[] sizes = new int[hidden.length + 2];
-        sizes[0] = 1;
+        sizes[0] = inputs;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = n * n;
         HNet net = new HNet(sizes, new double[parameterCount(sizes)]);
@@ -111,10 +123,16 @@ public final class HNet {
         return parameters;
     }
 
-    /** Forward pass for the feature x = |ψ|. */
+    /** Forward pass for a single-input network (the tutorial's x = |ψ|). */
     public Pass forward(double x) {
+        return forward(new double[] {x});
+    }
+
+    /** Forward pass for the input features x (length {@code sizes()[0]}). */
+    public Pass forward(double[] x) {
+        if (x.length != sizes[0]) throw new IllegalArgumentException("the network takes " + sizes[0] + " inputs, got " + x.length);
         Pass pass = new Pass(sizes);
-        pass.layers[0][0] = x;
+        System.arraycopy(x, 0, pass.layers[0], 0, x.length);
         int last = sizes.length - 2;
         for (int l = 0; l <= last; l++) {
             double[] in = pass.layers[l], out = pass.layers[l + 1];
@@ -131,8 +149,13 @@ public final class HNet {
         return pass;
     }
 
-    /** The N² H-parameters for |ψ| = x. */
+    /** The N² H-parameters of a single-input network for x (the tutorial's x = |ψ|). */
     public double[] output(double x) {
+        return forward(x).output();
+    }
+
+    /** The N² H-parameters for the input features x. */
+    public double[] output(double[] x) {
         return forward(x).output();
     }
 

@@ -11,8 +11,8 @@ import org.physlab.calabiyau.quintic.Sample;
 /**
  * One training batch of the moduli network (spec §9 step 4): ψ values drawn uniformly in area on the disk
  * |ψ| ≤ ψ_max (radius ψ_max·sqrt(U), angle 2πU′), a fresh line-intersection sample of each member X_ψ,
- * and the η-variance loss of each sample. The batch loss is the mean over ψ of the loss of H(|ψ|) from
- * the network; its gradient flows only through the network's output (the sample does not depend on it).
+ * and the η-variance loss of each sample. The batch loss is the mean over ψ of the loss of H from the
+ * network at ψ's {@link PsiFeatures} (the tutorial's |ψ|); its gradient flows only through the network's output (the sample does not depend on it).
  */
 public final class ModuliBatch {
     private final Complex[] psis;
@@ -71,14 +71,20 @@ public final class ModuliBatch {
      */
     public record Evaluation(double loss, double[] meanEta, double[] gradient, int skipped) { }
 
-    /** The batch loss and its gradient for the network's current parameters. */
+    /** The batch loss and its gradient for a network of the tutorial's feature |ψ|. */
     public Evaluation evaluate(HNet net) {
+        return evaluate(net, PsiFeatures.ABS);
+    }
+
+    /** The batch loss and its gradient for the network's current parameters, ψ entering as {@code features}. */
+    public Evaluation evaluate(HNet net, PsiFeatures features) {
+        features.requireInputOf(net);
         double[] gradient = new double[net.parameters().length];
         double[] means = new double[psis.length];
         double loss = 0;
         int skipped = 0;
         for (int i = 0; i < psis.length; i++) {
-            HNet.Pass pass = net.forward(psis[i].abs());
+            HNet.Pass pass = net.forward(features.of(psis[i]));
             EtaVarianceLoss.Evaluation e = losses[i].evaluate(pass.output());
             loss += e.loss() / psis.length;
             means[i] = e.meanEta();
@@ -90,10 +96,16 @@ public final class ModuliBatch {
         return new Evaluation(loss, means, gradient, skipped);
     }
 
-    /** The batch loss with each ψ's ē held at {@code meanEta} (what finite differences of the gradient vary). */
+    /** The batch loss with each ψ's ē held at {@code meanEta} (what finite differences of the gradient vary), input |ψ|. */
     public double value(HNet net, double[] meanEta) {
+        return value(net, PsiFeatures.ABS, meanEta);
+    }
+
+    /** The batch loss with each ψ's ē held at {@code meanEta}, ψ entering the network as {@code features}. */
+    public double value(HNet net, PsiFeatures features, double[] meanEta) {
+        features.requireInputOf(net);
         double loss = 0;
-        for (int i = 0; i < psis.length; i++) loss += losses[i].value(net.output(psis[i].abs()), meanEta[i]) / psis.length;
+        for (int i = 0; i < psis.length; i++) loss += losses[i].value(net.output(features.of(psis[i])), meanEta[i]) / psis.length;
         return loss;
     }
 }

@@ -48,12 +48,18 @@ public final class SigmaGrid {
         return Complex.polar(RADII[r], a * Math.PI / 5);
     }
 
-    /** σ of H(|ψ|) from the network at every grid point, summarised per radius. */
+    /** σ of H(|ψ|) from a network of the tutorial's feature |ψ| at every grid point, summarised per radius. */
     public Row[] evaluate(HNet net) {
+        return evaluate(net, PsiFeatures.ABS);
+    }
+
+    /** σ of H from the network at every grid point ψ (entering as {@code features}), summarised per radius. */
+    public Row[] evaluate(HNet net, PsiFeatures features) {
+        features.requireInputOf(net);
         double[][] sigma = new double[RADII.length][ANGLES];
         IntStream.range(0, RADII.length * ANGLES).parallel().forEach(k -> {
             int r = k / ANGLES, a = k % ANGLES;
-            AlgebraicMetric metric = new AlgebraicMetric(basis, CholeskyParametrisation.decode(net.output(RADII[r])));
+            AlgebraicMetric metric = new AlgebraicMetric(basis, CholeskyParametrisation.decode(net.output(features.of(psi(r, a)))));
             sigma[r][a] = SigmaAccuracy.of(metric, samples[r][a]).sigma();
         });
         Row[] rows = new Row[RADII.length];

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.physlab.api.Artifact;
 import org.physlab.api.InvalidParametersException;
+import org.physlab.calabiyau.complex.Complex;
 import org.physlab.calabiyau.net.HNetArtifact;
+import org.physlab.calabiyau.net.PsiFeatures;
+import org.physlab.calabiyau.net.SigmaGrid;
 import org.physlab.testkit.InMemoryRunContext;
 
 class ModuliNetExperimentTest {
@@ -62,11 +65,44 @@ class ModuliNetExperimentTest {
         assertTrue(String.valueOf(e.getMessage()).contains("H parameters"), e.getMessage());
     }
 
+    /** Options beyond the tutorial: Re ψ, Im ψ, |ψ| in, three hidden layers of 20, a cosine learning rate. */
+    @Test
+    void complexFeatureNetworkWithThreeHiddenLayersTrainsAndCalabiYauSigmaEvaluatesIt() throws Exception {
+        InMemoryRunContext training = InMemoryRunContext.builder(new ModuliNetExperiment()).runId("run-complex")
+                .set("features", "complex").set("hidden", "20,20,20").set("schedule", "cosine").set("learningRate", "3e-3")
+                .set("steps", "60").set("evalEvery", "60").set("evalPoints", "1000").seed(9).build();
+        training.execute();
+        double[] loss = training.metrics("loss");
+        assertEquals(60, loss.length);
+        assertTrue(mean(loss, 50, 60) < mean(loss, 0, 10), "the loss falls: " + mean(loss, 0, 10) + " -> " + mean(loss, 50, 60));
+        double[] rate = training.metrics("learningRate");
+        assertEquals(3e-3, rate[0], 0.0);
+        assertEquals(3e-3 * 0.5 * (1 + Math.cos(Math.PI * 59 / 60)), rate[59], 1e-15, "cosine to 0 over the steps");
+        HNetArtifact.Saved saved = HNetArtifact.load(training.artifact("hnet"));
+        assertEquals(PsiFeatures.COMPLEX, saved.features());
+        assertEquals("[3, 20, 20, 20, 1225]", java.util.Arrays.toString(saved.net().sizes()));
+
+        // calabi-yau.sigma at the ten grid angles of |ψ| = 50.5, fed Re ψ, Im ψ, |ψ| as in training
+        StringBuilder psis = new StringBuilder();
+        for (int a = 0; a < SigmaGrid.ANGLES; a++) {
+            Complex psi = SigmaGrid.psi(2, a);
+            psis.append(a == 0 ? "" : ",").append(psi.re()).append(psi.im() < 0 ? "" : "+").append(psi.im()).append('i');
+        }
+        InMemoryRunContext sigma = InMemoryRunContext.builder(new SigmaExperiment()).earlierRun(training)
+                .set("psi", psis.toString()).set("degree", "3").set("points", "1000").set("h", "run-complex/hnet").seed(10).build();
+        double evaluated = sigma.execute().metrics().get("meanSigma");
+        double[] trained = training.metrics("sigma_mean_psi50.5");
+        assertEquals(trained[trained.length - 1], evaluated, 0.06, "the same network at the same ten ψ, another sample");
+        assertTrue(trained[trained.length - 1] < trained[0], "σ at |ψ| = 50.5 improves on H ≈ I: " + trained[0] + " -> " + trained[trained.length - 1]);
+    }
+
     @Test
     void rejectsBadInput() {
         for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(
                 Map.of("psiMax", 0.0), Map.of("psiMax", -1.0), Map.of("points", 0), Map.of("steps", 0),
-                Map.of("batch", 0), Map.of("learningRate", 0.0), Map.of("degree", 0))) {
+                Map.of("batch", 0), Map.of("learningRate", 0.0), Map.of("degree", 0),
+                Map.of("hidden", "100,0"), Map.of("hidden", ""), Map.of("features", "polar"), Map.of("schedule", "linear"),
+                Map.of("schedule", "exponential", "decay", 0.0), Map.of("decay", 1.5))) {
             assertThrows(InvalidParametersException.class,
                     () -> InMemoryRunContext.of(new ModuliNetExperiment(), bad, 1).execute(), bad.toString());
         }
