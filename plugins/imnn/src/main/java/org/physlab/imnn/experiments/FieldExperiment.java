@@ -3,7 +3,6 @@ package org.physlab.imnn.experiments;
 import org.physlab.api.Experiment;
 import org.physlab.api.ExperimentDescriptor;
 import org.physlab.api.FieldError;
-import org.physlab.api.MetricGoal;
 import org.physlab.api.Parameter;
 import org.physlab.api.ParameterSchema;
 import org.physlab.api.RunContext;
@@ -45,19 +44,13 @@ public final class FieldExperiment implements Experiment {
                 return FieldError.of("priorHigh", e.getMessage());
             }
         });
-        return ExperimentDescriptor.builder(ID)
+        return ImnnParameters.imnnReferencesAndGoals(ExperimentDescriptor.builder(ID))
                 .title("IMNN: amplitude and slope of a 1-D Gaussian random field")
                 .description("Trains an information maximising neural network to compress a periodic 1-D Gaussian random field "
                         + "with power spectrum A·k^(−B) into two summaries keeping the Fisher information about (A, B) (known "
                         + "analytically), then infers (A, B) of a test field by quasi-maximum likelihood, the Gaussian "
                         + "approximation, rejection ABC and population Monte Carlo.")
-                .reference(ImnnParameters.PAPER)
-                .reference(ImnnParameters.LFI_PAPER)
-                .reference(ImnnParameters.PACKAGE)
                 .parameters(schema.build())
-                .goal("bestValidationDetF", MetricGoal.MAXIMIZE)
-                .goal("valDetF", MetricGoal.MAXIMIZE)
-                .goal("detF", MetricGoal.MAXIMIZE)
                 .build();
     }
 

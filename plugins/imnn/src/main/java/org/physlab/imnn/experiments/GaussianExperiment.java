@@ -2,7 +2,6 @@ package org.physlab.imnn.experiments;
 
 import org.physlab.api.Experiment;
 import org.physlab.api.ExperimentDescriptor;
-import org.physlab.api.MetricGoal;
 import org.physlab.api.Parameter;
 import org.physlab.api.ParameterSchema;
 import org.physlab.api.RunContext;
@@ -46,19 +45,13 @@ public final class GaussianExperiment implements Experiment {
                 return org.physlab.api.FieldError.of("priorHigh", e.getMessage());
             }
         });
-        return ExperimentDescriptor.builder(ID)
+        return ImnnParameters.imnnReferencesAndGoals(ExperimentDescriptor.builder(ID))
                 .title("IMNN: mean and variance of a Gaussian")
                 .description("Trains an information maximising neural network to compress nData Gaussian points into two "
                         + "summaries that keep the Fisher information about (μ, Σ) (analytic det F = nData²/(2Σ³)), then "
                         + "infers (μ, Σ) of a test data set by quasi-maximum likelihood, the Gaussian approximation, "
                         + "rejection ABC and population Monte Carlo.")
-                .reference(ImnnParameters.PAPER)
-                .reference(ImnnParameters.LFI_PAPER)
-                .reference(ImnnParameters.PACKAGE)
                 .parameters(schema.build())
-                .goal("bestValidationDetF", MetricGoal.MAXIMIZE)
-                .goal("valDetF", MetricGoal.MAXIMIZE)
-                .goal("detF", MetricGoal.MAXIMIZE)
                 .build();
     }
 

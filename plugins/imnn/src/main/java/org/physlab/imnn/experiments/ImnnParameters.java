@@ -1,6 +1,8 @@
 package org.physlab.imnn.experiments;
 
+import org.physlab.api.ExperimentDescriptor;
 import org.physlab.api.FieldError;
+import org.physlab.api.MetricGoal;
 import org.physlab.api.Parameter;
 import org.physlab.api.ParameterSchema;
 import org.physlab.api.Parameters;
@@ -19,6 +21,17 @@ public final class ImnnParameters {
                     + "cosmological fields, arXiv:2107.07405 (2021)", "https://arxiv.org/abs/2107.07405");
     public static final Reference PACKAGE = new Reference(
             "T. Charnock, imnn: information maximising neural networks (Python/JAX package, v0.3.2)", "https://github.com/tomcharnock/imnn");
+
+    /**
+     * What every IMNN experiment declares besides its own parameters: the papers and package it
+     * implements, and that the Fisher-information metrics improve upwards.
+     */
+    static ExperimentDescriptor.Builder imnnReferencesAndGoals(ExperimentDescriptor.Builder descriptor) {
+        return descriptor.reference(PAPER).reference(LFI_PAPER).reference(PACKAGE)
+                .goal("bestValidationDetF", MetricGoal.MAXIMIZE)
+                .goal("valDetF", MetricGoal.MAXIMIZE)
+                .goal("detF", MetricGoal.MAXIMIZE);
+    }
 
     private ImnnParameters() { }
 
