@@ -118,6 +118,8 @@ public final class LabEvents implements AutoCloseable {
     }
 
     private void poll() {
+        // Nobody is watching: leave the database alone (the next poll with a viewer catches up).
+        if (entries.isEmpty()) return;
         try {
             String runs = lab.store().count(RunQuery.all()) + "/" + lab.store().count(RunQuery.all().withStatus(RunStatus.RUNNING))
                     + "/" + lab.store().count(RunQuery.all().withStatus(RunStatus.QUEUED));
