@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The connection pool of one store, with the two ways the store talks to it: work on an auto-commit
@@ -18,7 +19,7 @@ import org.flywaydb.core.Flyway;
  * <p>Pooling is HikariCP rather than H2's {@code JdbcConnectionPool}: Hikari checks a connection
  * before lending it after idling, which matters for an H2 TCP server that restarts and for mixed mode
  * ({@code AUTO_SERVER}) where the serving process can change; it bounds waits, resets connection state
- * (auto-commit) on return, and works unchanged with PostgreSQL later. Closing the pool closes every
+ * (auto-commit) on return, and works unchanged with PostgreSQL. Closing the pool closes every
  * connection synchronously, and H2 closes an embedded database cleanly when its last connection closes.
  */
 final class Database implements AutoCloseable {
@@ -41,9 +42,10 @@ final class Database implements AutoCloseable {
 
     /** Connects to the database and brings its schema up to date; throws {@link StoreException} if either fails. */
     static Database open(StoreConfig config) {
-        if (config == null || config.jdbcUrl() == null || config.jdbcUrl().isBlank()) {
+        if (config == null) {
             throw new IllegalArgumentException("a JDBC URL is required to open the run store");
         }
+        DatabaseKind kind = DatabaseKind.of(config.jdbcUrl());
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("physlab-store-" + POOLS.incrementAndGet());
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -53,10 +55,11 @@ final class Database implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(15_000);
         hikari.setRegisterMbeans(false);
-        if (config.jdbcUrl().startsWith("jdbc:h2:")) {
+        if (kind == DatabaseKind.H2) {
             // Never retire connections by age: closing the last connection to an embedded database
             // closes the database (and hands mixed mode's server role to another process). H2 servers
-            // do not time connections out either. (PostgreSQL will want Hikari's default.)
+            // do not time connections out either. PostgreSQL keeps Hikari's default (30 minutes), which
+            // stays below the idle timeouts of servers and firewalls between a lab's hosts.
             hikari.setMaxLifetime(0);
         }
         HikariDataSource pool;
@@ -66,7 +69,7 @@ final class Database implements AutoCloseable {
             throw new StoreException("opening the run store at " + config.jdbcUrl() + " failed: " + describe(e), e);
         }
         try {
-            migrate(pool);
+            migrate(pool, kind);
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("migrating the run store at " + config.jdbcUrl() + " failed: " + describe(e), e);
@@ -74,15 +77,17 @@ final class Database implements AutoCloseable {
         return new Database(pool, config.jdbcUrl());
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static void migrate(DataSource dataSource, DatabaseKind kind) {
+        migrations(kind).dataSource(dataSource).load().migrate();
+    }
+
+    /** Flyway set up with the run store's migrations for {@code kind}; the caller adds the data source. */
+    static FluentConfiguration migrations(DatabaseKind kind) {
         // Our own class loader, not the thread's: open() may be called from a thread whose context
         // class loader is a plugin bundle's, which cannot see db/migration.
-        Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .javaMigrations(new RunParametersBackfill())
-                .load()
-                .migrate();
+        return Flyway.configure(Database.class.getClassLoader())
+                .locations(kind.migrationLocations())
+                .javaMigrations(new RunParametersBackfill());
     }
 
     /** Runs {@code work} on an auto-commit connection (for reads and single statements). */

@@ -3,7 +3,9 @@ package org.physlab.store;
 import java.nio.file.Path;
 
 /**
- * Where the run history lives: any JDBC URL Flyway and the store support (H2 embedded, H2 server).
+ * Where the run history lives: a JDBC URL of H2 (embedded {@code jdbc:h2:file:…}, or a server
+ * {@code jdbc:h2:tcp://…}) or PostgreSQL ({@code jdbc:postgresql://host:5432/db}); {@link DatabaseKind}
+ * tells them apart. The same migrations create the same schema on each.
  */
 public record StoreConfig(String jdbcUrl, String user, String password) {
 

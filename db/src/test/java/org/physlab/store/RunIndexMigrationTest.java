@@ -3,9 +3,11 @@ package org.physlab.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,9 +19,8 @@ class RunIndexMigrationTest {
     @OnEveryBackend
     void aVersionOneDatabaseWithRunsIsBackfilled(Backend backend, @TempDir Path dir) throws Exception {
         try (TestDatabase db = backend.create(dir)) {
-            Flyway.configure(RunStore.class.getClassLoader())
+            Database.migrations(db.kind())
                     .dataSource(db.config().jdbcUrl(), db.config().user(), db.config().password())
-                    .locations("classpath:db/migration")
                     .target("1")
                     .load()
                     .migrate();
@@ -36,10 +37,7 @@ class RunIndexMigrationTest {
             insertPoint(db, insertSeries(db, "20250101-120001-bbbb", "loss"), 9, 0.3);
 
             try (RunStore store = db.open()) {
-                assertEquals(List.of("1", "2", "2.1"), List.of(
-                        db.queryValue("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 1"),
-                        db.queryValue("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 2"),
-                        db.queryValue("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 3")));
+                assertEquals(List.of("1", "2", "2.1"), versionsInOrder(db, "1", "2", "2.1"));
 
                 Map<String, MetricStats> a = store.metricStats("20250101-120000-aaaa");
                 assertEquals(new MetricStats("loss", 0.4, 3, 0.1, 2.0, 4), a.get("loss"));
@@ -62,6 +60,20 @@ class RunIndexMigrationTest {
                         store.metricStats("20250101-120000-aaaa").get("loss"));
             }
         }
+    }
+
+    /** The given migration versions in the order they were applied. */
+    private static List<String> versionsInOrder(TestDatabase db, String... versions) throws Exception {
+        List<String> applied = new ArrayList<>();
+        try (Connection c = db.jdbc(); PreparedStatement select = c.prepareStatement("SELECT \"version\" FROM "
+                + "\"flyway_schema_history\" WHERE \"version\" IN (" + Sql.placeholders(versions.length) + ") "
+                + "ORDER BY \"installed_rank\"")) {
+            for (int i = 0; i < versions.length; i++) {
+                select.setString(i + 1, versions[i]);
+            }
+            applied.addAll(Sql.strings(select));
+        }
+        return applied;
     }
 
     private static void insertVersionOneRun(TestDatabase db, String id, String parametersJson) throws Exception {

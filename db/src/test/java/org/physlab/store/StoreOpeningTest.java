@@ -22,7 +22,7 @@ class StoreOpeningTest {
         try (TestDatabase db = backend.create(dir); RunStore store = db.open()) {
             for (String table : TABLES) {
                 assertEquals(1L, ((Number) db.queryValue("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-                        + "WHERE UPPER(TABLE_NAME) = ?", table)).longValue(), table + " exists");
+                        + "WHERE UPPER(TABLE_NAME) = ? AND UPPER(TABLE_SCHEMA) = UPPER(CURRENT_SCHEMA)", table)).longValue(), table + " exists");
             }
             assertEquals(1L, ((Number) db.queryValue(
                     "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1' AND \"success\"")).longValue());

@@ -5,20 +5,26 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.h2.tools.Server;
 
 /**
  * A database for one test: its store configuration, plain JDBC access for checks and for setting up
- * situations the store's API cannot make (a heartbeat from ten minutes ago), and the TCP server if any.
+ * situations the store's API cannot make (a heartbeat from ten minutes ago), and what closing it
+ * tears down (an H2 TCP server, a PostgreSQL schema).
  */
 final class TestDatabase implements AutoCloseable {
 
-    private final StoreConfig config;
-    private final Server server;
+    /** Tears the database down. */
+    @FunctionalInterface
+    interface Teardown {
+        void run() throws SQLException;
+    }
 
-    TestDatabase(StoreConfig config, Server server) {
+    private final StoreConfig config;
+    private final Teardown teardown;
+
+    TestDatabase(StoreConfig config, Teardown teardown) {
         this.config = config;
-        this.server = server;
+        this.teardown = teardown;
     }
 
     StoreConfig config() {
@@ -56,9 +62,12 @@ final class TestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (server != null) {
-            server.stop();
-        }
+    public void close() throws SQLException {
+        teardown.run();
+    }
+
+    /** The kind of database under test. */
+    DatabaseKind kind() {
+        return DatabaseKind.of(config.jdbcUrl());
     }
 }
