@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Assumptions;
@@ -69,6 +70,24 @@ enum Backend {
 
     /** A fresh, empty database in {@code dir}; close it after the stores on it. */
     abstract TestDatabase create(Path dir) throws SQLException;
+
+    /**
+     * A fresh, empty database of its own, where {@link #create} may share one: PostgreSQL gets a new
+     * database (for backups, which carry their schema's name) rather than a schema.
+     */
+    TestDatabase createDatabase(Path dir) throws SQLException {
+        if (this != POSTGRESQL) {
+            return create(dir);
+        }
+        StoreConfig server = postgres();
+        Assumptions.assumeTrue(server != null, NOT_CONFIGURED);
+        String name = "physlab_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(server, "CREATE DATABASE " + name);
+        Properties parts = org.postgresql.Driver.parseURL(server.jdbcUrl(), null);
+        String url = "jdbc:postgresql://" + parts.getProperty("PGHOST") + ":" + parts.getProperty("PGPORT") + "/" + name;
+        return new TestDatabase(new StoreConfig(url, server.user(), server.password()),
+                () -> execute(server, "DROP DATABASE " + name + " WITH (FORCE)"));
+    }
 
     /** The configured PostgreSQL test database, or null when there is none. */
     static StoreConfig postgres() {
