@@ -1,6 +1,7 @@
 package org.physlab.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Properties;
 import org.physlab.api.InvalidParametersException;
 import org.physlab.cli.format.Formats;
@@ -22,9 +23,14 @@ public final class PhyslabCli {
     }
 
     static int execute(String[] args, Io io, Properties systemProperties) {
+        return execute(args, io, systemProperties, System.getenv());
+    }
+
+    static int execute(String[] args, Io io, Properties systemProperties, Map<String, String> environment) {
         PhyslabCommand top = new PhyslabCommand();
         top.io(io);
         top.systemProperties(systemProperties);
+        top.environment(environment);
         CommandLine cl = commandLine(top);
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));

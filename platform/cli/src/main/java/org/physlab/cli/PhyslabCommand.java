@@ -1,6 +1,7 @@
 package org.physlab.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.physlab.runtime.Physlab;
@@ -21,7 +22,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "physlab", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = PhyslabCommand.Version.class,
         description = "Run, record and compare machine-learning experiments from physics and mathematics.",
         subcommands = {PluginsCommand.class, DescribeCommand.class, RunCommand.class, RunsCommand.class,
-                ShowCommand.class, CompareCommand.class, ExportCommand.class, ServeCommand.class},
+                ShowCommand.class, CompareCommand.class, ExportCommand.class, ServeCommand.class,
+                BackupCommand.class, RestoreCommand.class},
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 success; 1 run failed, cancelled or interrupted (or another failure);",
                 "2 invalid parameters or usage (nothing stored); 3 unknown experiment or run."})
@@ -35,8 +37,19 @@ public final class PhyslabCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log at INFO level (on stderr).")
     boolean verbose;
 
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
+            description = "The run store's database: jdbc:h2:… or jdbc:postgresql://HOST:PORT/DB "
+                    + "(default: physlab.db.url, $PHYSLAB_DB_URL, else H2 in HOME/db).")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", scope = ScopeType.INHERIT,
+            description = "The database user (default: physlab.db.user, $PHYSLAB_DB_USER). The password comes from "
+                    + "physlab.db.password or $PHYSLAB_DB_PASSWORD, never from the command line.")
+    String dbUser;
+
     private Io io = Io.system(System.out);
     private Properties systemProperties = System.getProperties();
+    private Map<String, String> environment = System.getenv();
     private Path resolvedHome;
 
     void io(Io io) {
@@ -49,6 +62,10 @@ public final class PhyslabCommand implements Runnable {
 
     void systemProperties(Properties p) {
         this.systemProperties = p;
+    }
+
+    void environment(Map<String, String> environment) {
+        this.environment = environment;
     }
 
     @Override
@@ -66,7 +83,10 @@ public final class PhyslabCommand implements Runnable {
     }
 
     PhyslabConfig config(Map<String, String> flags) {
-        return ConfigLayers.load(home(), systemProperties, flags);
+        Map<String, String> all = new LinkedHashMap<>(flags);
+        if (dbUrl != null) all.put("physlab.db.url", dbUrl);
+        if (dbUser != null) all.put("physlab.db.user", dbUser);
+        return ConfigLayers.load(home(), systemProperties, environment, all);
     }
 
     /** Only the run history (no plugins, no ND4J): fast, for commands that read. */

@@ -67,4 +67,35 @@ class ConfigLayersTest {
         assertEquals(8080, c.serverPort());
         assertEquals(List.of(tmp.resolve("plugins")), c.pluginDirs());
     }
+
+    @Test
+    void theDatabaseComesFromTheHomeTheEnvironmentOrFlagsAndItsPasswordNeverFromFlags() throws Exception {
+        Path home = tmp.resolve("home");
+        write(home.resolve("conf/physlab.properties"), "physlab.db.url=jdbc:h2:tcp://127.0.0.1:9092/lab\n");
+        Properties sys = new Properties();
+
+        PhyslabConfig fromHome = ConfigLayers.load(home, sys, Map.of(), Map.of());
+        assertEquals("jdbc:h2:tcp://127.0.0.1:9092/lab", fromHome.store().jdbcUrl());
+        assertEquals("sa", fromHome.store().user(), "H2's default user");
+
+        Map<String, String> env = Map.of("PHYSLAB_DB_URL", "jdbc:postgresql://db.lab:5432/physlab",
+                "PHYSLAB_DB_USER", "lab", "PHYSLAB_DB_PASSWORD", "s3cret");
+        PhyslabConfig fromEnv = ConfigLayers.load(home, sys, env, Map.of());
+        assertEquals(new org.physlab.store.StoreConfig("jdbc:postgresql://db.lab:5432/physlab", "lab", "s3cret"),
+                fromEnv.store());
+
+        PhyslabCommand top = new PhyslabCommand();
+        top.systemProperties(sys);
+        top.environment(env);
+        top.io(new Io(System.out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false));
+        PhyslabCli.commandLine(top).parseArgs("--home", home.toString(), "--db-url", "jdbc:postgresql://other:5433/x",
+                "--db-user", "ada", "runs");
+        assertEquals(new org.physlab.store.StoreConfig("jdbc:postgresql://other:5433/x", "ada", "s3cret"),
+                top.config(Map.of()).store());
+
+        IllegalArgumentException unsupported = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfigLayers.load(home, sys, Map.of("PHYSLAB_DB_URL", "jdbc:mysql://x/y"), Map.of()));
+        org.junit.jupiter.api.Assertions.assertTrue(unsupported.getMessage().contains("H2 (jdbc:h2:…) or PostgreSQL"),
+                unsupported.getMessage());
+    }
 }

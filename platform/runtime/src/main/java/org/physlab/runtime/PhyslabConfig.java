@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.physlab.store.DatabaseKind;
 import org.physlab.store.StoreConfig;
 
 /**
@@ -18,9 +19,9 @@ import org.physlab.store.StoreConfig;
  *
  * <table>
  * <caption>Keys</caption>
- * <tr><td>physlab.db.url</td><td>JDBC URL; default H2 in {@code HOME/db} in mixed mode, with
- *     {@code WRITE_DELAY=0} (see {@link StoreConfig#embedded})</td></tr>
- * <tr><td>physlab.db.user / physlab.db.password</td><td>database credentials (default sa / empty)</td></tr>
+ * <tr><td>physlab.db.url</td><td>JDBC URL, H2 ({@code jdbc:h2:…}) or PostgreSQL ({@code jdbc:postgresql://…});
+ *     default H2 in {@code HOME/db} in mixed mode, with {@code WRITE_DELAY=0} (see {@link StoreConfig#embedded})</td></tr>
+ * <tr><td>physlab.db.user / physlab.db.password</td><td>database credentials (default for H2: sa / empty)</td></tr>
  * <tr><td>physlab.plugins.dirs</td><td>extra plugin folders, separated by the path separator; {@code HOME/plugins} is always watched</td></tr>
  * <tr><td>physlab.plugins.pollMillis</td><td>how often the plugin folders are scanned (default 1000)</td></tr>
  * <tr><td>physlab.runs.maxConcurrent</td><td>runs executing at once (default: number of cores)</td></tr>
@@ -109,10 +110,7 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
         if (extra != null && !extra.isBlank()) {
             for (String d : extra.split(java.io.File.pathSeparator)) if (!d.isBlank()) dirs.add(Path.of(d.trim()));
         }
-        StoreConfig store = p.containsKey("physlab.db.url")
-                ? new StoreConfig(p.get("physlab.db.url"), p.getOrDefault("physlab.db.user", "sa"),
-                        p.getOrDefault("physlab.db.password", ""))
-                : StoreConfig.embedded(home);
+        StoreConfig store = storeOf(p, home);
         int cores = Runtime.getRuntime().availableProcessors();
         long limit = longOf(p, "physlab.runs.timeLimitSeconds", 0);
         return new PhyslabConfig(home, dirs, store,
@@ -125,6 +123,20 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
                 p.getOrDefault("physlab.server.host", "127.0.0.1"),
                 (int) longOf(p, "physlab.server.port", 8080),
                 p.getOrDefault("physlab.user", System.getProperty("user.name", "unknown")));
+    }
+
+    /**
+     * The run store: {@code physlab.db.url} (H2 or PostgreSQL, see {@link DatabaseKind}), else H2 in the
+     * home. The user defaults to H2's {@code sa} for H2 only; for PostgreSQL an unset user is left to
+     * the driver (the URL's {@code user=} parameter).
+     */
+    private static StoreConfig storeOf(Map<String, String> p, Path home) {
+        String url = p.get("physlab.db.url");
+        if (url == null || url.isBlank()) return StoreConfig.embedded(home);
+        DatabaseKind kind = DatabaseKind.of(url);
+        String user = p.get("physlab.db.user");
+        if (user == null || user.isBlank()) user = kind == DatabaseKind.H2 ? "sa" : null;
+        return new StoreConfig(url.trim(), user, p.getOrDefault("physlab.db.password", ""));
     }
 
     private static long longOf(Map<String, String> p, String key, long dflt) {
