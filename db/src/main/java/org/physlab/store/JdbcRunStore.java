@@ -179,6 +179,12 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public Optional<QueuedRun> queuedRun(String runId) {
+        requireText(runId, "runId");
+        return db.withConnection("reading queued run " + runId, c -> QueueTable.queued(c, runId));
+    }
+
+    @Override
     public List<QueuedRun> adoptQueuedRuns(String processId) {
         requireText(processId, "processId");
         return db.inTransaction("taking over the queued runs of stopped servers", c -> {

@@ -19,7 +19,7 @@ public record QueueSnapshot(List<QueuedRun> queued, List<RunningRun> running, Ma
         lastStartByUser = Map.copyOf(lastStartByUser);
     }
 
-    /** A RUNNING run: whose it is and which process executes it. */
+    /** A RUNNING run: whose it is, which process executes it, on which backend. */
     public record RunningRun(String runId, String experimentId, String user, int priority, String processId,
-                             Instant startedAt) { }
+                             Instant startedAt, String backend) { }
 }

@@ -18,7 +18,7 @@ final class QueueTable {
             + "WHERE s.run_id = runs.id AND s.resumable = TRUE))";
 
     private static final String QUEUED_COLUMNS = "r.id, r.experiment_id, r.user_name, s.priority, s.queue_order, "
-            + "s.time_limit_millis, s.resumable, r.process_id, r.created_at";
+            + "s.time_limit_millis, s.resumable, r.process_id, r.created_at, r.backend";
 
     private QueueTable() { }
 
@@ -42,12 +42,12 @@ final class QueueTable {
         List<QueuedRun> queued = queued(c, "", null);
         List<QueueSnapshot.RunningRun> running = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT r.id, r.experiment_id, r.user_name, "
-                + "COALESCE(s.priority, 0), r.process_id, r.started_at FROM runs r "
+                + "COALESCE(s.priority, 0), r.process_id, r.started_at, r.backend FROM runs r "
                 + "LEFT JOIN run_scheduling s ON s.run_id = r.id WHERE r.status = 'RUNNING' ORDER BY r.started_at, r.id");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 running.add(new QueueSnapshot.RunningRun(rs.getString(1), rs.getString(2), user(rs.getString(3)),
-                        rs.getInt(4), rs.getString(5), Sql.instant(rs, 6)));
+                        rs.getInt(4), rs.getString(5), Sql.instant(rs, 6), rs.getString(7)));
             }
         }
         Map<String, Instant> lastStart = new LinkedHashMap<>();
@@ -77,11 +77,16 @@ final class QueueTable {
                 update.setString(3, q.processId());
                 if (update.executeUpdate() == 1) {
                     adopted.add(new QueuedRun(q.runId(), q.experimentId(), q.user(), q.priority(), q.queueOrder(),
-                            q.timeLimitMillis(), q.resumeAfterRestart(), processId, q.createdAt()));
+                            q.timeLimitMillis(), q.resumeAfterRestart(), processId, q.createdAt(), q.backend()));
                 }
             }
         }
         return adopted;
+    }
+
+    /** The run if it is QUEUED. */
+    static java.util.Optional<QueuedRun> queued(Connection c, String runId) throws SQLException {
+        return queued(c, " AND r.id = ?", runId).stream().findFirst();
     }
 
     /** QUEUED runs (with a scheduling row) matching {@code condition}, in queue order. */
@@ -98,7 +103,8 @@ final class QueueTable {
                     long limit = rs.getLong(6);
                     Long timeLimit = rs.wasNull() ? null : limit;
                     runs.add(new QueuedRun(rs.getString(1), rs.getString(2), user(rs.getString(3)), rs.getInt(4),
-                            rs.getLong(5), timeLimit, rs.getBoolean(7), rs.getString(8), Sql.instant(rs, 9)));
+                            rs.getLong(5), timeLimit, rs.getBoolean(7), rs.getString(8), Sql.instant(rs, 9),
+                            rs.getString(10)));
                 }
             }
         }

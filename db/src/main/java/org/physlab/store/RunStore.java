@@ -71,6 +71,9 @@ public interface RunStore extends AutoCloseable {
     /** QUEUED and RUNNING runs with what fair-share scheduling needs, read in one transaction. */
     QueueSnapshot queueSnapshot();
 
+    /** The run with its place in the queue, if it is QUEUED. */
+    Optional<QueuedRun> queuedRun(String runId);
+
     /**
      * Gives {@code processId} (a starting server) the QUEUED runs queued with
      * {@link NewRun#resumeAfterRestart()} whose process is no longer registered, and returns them in queue

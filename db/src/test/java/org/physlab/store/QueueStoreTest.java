@@ -46,6 +46,8 @@ class QueueStoreTest {
             assertEquals(List.of(running), snapshot.running().stream().map(QueueSnapshot.RunningRun::runId).toList());
             assertEquals(1, snapshot.running().get(0).priority());
             assertEquals(Map.of("cy", store.find(running).orElseThrow().startedAt()), snapshot.lastStartByUser());
+            assertEquals(bob, store.queuedRun(second).orElseThrow());
+            assertTrue(store.queuedRun(running).isEmpty(), "a running run is no longer queued");
             assertEquals(Map.of(second, 5, third, -2), store.priorities(List.of(second, third, "no-such-run")));
         }
     }

@@ -47,7 +47,7 @@ class PhyslabConfigTest {
                 () -> PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "two")));
         assertEquals("physlab.runs.maxConcurrent must be a whole number, got 'two'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "0")));
-        assertEquals("physlab.runs.maxConcurrent must be at least 1", e.getMessage());
+        assertEquals("physlab.runs.cpuSlots (physlab.runs.maxConcurrent) must be at least 1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home,
                 Map.of("physlab.heartbeat.seconds", "10", "physlab.recovery.staleSeconds", "15")));
         assertEquals("physlab.recovery.staleSeconds (15) must be at least twice physlab.heartbeat.seconds (10), "
