@@ -147,7 +147,7 @@ class PhyslabCliTest {
     @Test
     void theCommandNamesMatchTheDocumentedOnes() {
         CommandLine cl = PhyslabCli.commandLine(new PhyslabCommand());
-        assertEquals(List.of("plugins", "describe", "run", "runs", "show", "compare", "export", "serve"),
+        assertEquals(List.of("plugins", "describe", "run", "runs", "show", "compare", "export", "serve", "queue"),
                 List.copyOf(cl.getSubcommands().keySet()));
     }
 }

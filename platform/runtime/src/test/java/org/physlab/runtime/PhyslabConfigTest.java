@@ -25,6 +25,7 @@ class PhyslabConfigTest {
         assertTrue(c.store().jdbcUrl().endsWith(";AUTO_SERVER=TRUE;WRITE_DELAY=0"), "commits survive a killed process");
         assertEquals(Runtime.getRuntime().availableProcessors(), c.maxConcurrentRuns());
         assertEquals(1, c.gpuSlots());
+        assertEquals(0, c.perUserCap(), "no per-user cap unless configured");
         assertNull(c.defaultTimeLimit());
         assertEquals(Duration.ofSeconds(5), c.heartbeatInterval());
         assertEquals(Duration.ofSeconds(30), c.staleAfter());
@@ -39,6 +40,18 @@ class PhyslabConfigTest {
         assertEquals(3, c.maxConcurrentRuns());
         assertEquals(Duration.ofSeconds(90), c.defaultTimeLimit());
         assertEquals("grace", c.user());
+    }
+
+    @Test
+    void slotsAndThePerUserCapAreConfiguredAndCpuSlotsWinsOverItsOlderName() {
+        PhyslabConfig c = PhyslabConfig.load(home, Map.of("physlab.runs.cpuSlots", "6", "physlab.runs.maxConcurrent", "3",
+                "physlab.runs.gpuSlots", "2", "physlab.runs.perUserCap", "2"));
+        assertEquals(6, c.maxConcurrentRuns());
+        assertEquals(2, c.gpuSlots());
+        assertEquals(2, c.perUserCap());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PhyslabConfig.load(home, Map.of("physlab.runs.perUserCap", "-1")));
+        assertEquals("physlab.runs.perUserCap must be 0 (no cap) or more", e.getMessage());
     }
 
     @Test
