@@ -313,9 +313,13 @@ public final class RunScheduler implements RunService, AutoCloseable {
         for (Queued q : starting) {
             try {
                 workers.execute(() -> execute(q));
-            } catch (RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {      // shut down between the plan and the hand-over
                 release(q);
-                q.execution().endUnstarted(StopRequest.interrupted("platform shut down"));
+                if (settings.resumeQueue()) {
+                    q.execution().leaveQueued();
+                } else {
+                    q.execution().endUnstarted(StopRequest.interrupted("platform shut down"));
+                }
             }
         }
     }
