@@ -157,6 +157,7 @@ final class JdbcRunStore implements RunStore {
                         Sql.requireProcess(c, owner.get());
                     }
                     RunTable.insert(c, candidate, run, parameters, owner.orElse(null));
+                    QueueTable.insert(c, candidate, run);
                     RunTable.replaceTags(c, candidate, tags);
                     RunParameterRows.insert(c, candidate, parameters);
                     return null;
@@ -169,6 +170,35 @@ final class JdbcRunStore implements RunStore {
         }
         throw new StoreException(what + " failed: no free run id after " + RUN_ID_ATTEMPTS
                 + " attempts (last tried " + id + ")", null);
+    }
+
+    @Override
+    public QueueSnapshot queueSnapshot() {
+        requireOpen();
+        return db.inTransaction("reading the run queue", QueueTable::snapshot);
+    }
+
+    @Override
+    public Optional<QueuedRun> queuedRun(String runId) {
+        requireText(runId, "runId");
+        return db.withConnection("reading queued run " + runId, c -> QueueTable.queued(c, runId));
+    }
+
+    @Override
+    public List<QueuedRun> adoptQueuedRuns(String processId) {
+        requireText(processId, "processId");
+        return db.inTransaction("taking over the queued runs of stopped servers", c -> {
+            Sql.requireProcess(c, processId);
+            return QueueTable.adopt(c, processId);
+        });
+    }
+
+    @Override
+    public Map<String, Integer> priorities(Collection<String> runIds) {
+        if (runIds == null || runIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.withConnection("reading run priorities", c -> QueueTable.priorities(c, List.copyOf(runIds)));
     }
 
     @Override

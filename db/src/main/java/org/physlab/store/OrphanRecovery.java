@@ -95,7 +95,8 @@ final class OrphanRecovery {
             throws SQLException {
         List<String> ids;
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT id FROM runs WHERE " + condition + " AND status IN " + Sql.ACTIVE + " ORDER BY id")) {
+                "SELECT id FROM runs WHERE " + condition + " AND status IN " + Sql.ACTIVE
+                        + " AND NOT " + QueueTable.RESUMABLE_QUEUED + " ORDER BY id")) {
             select.setString(1, value);
             ids = Sql.strings(select);
         }

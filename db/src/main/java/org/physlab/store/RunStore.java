@@ -39,7 +39,8 @@ public interface RunStore extends AutoCloseable {
     /**
      * Marks INTERRUPTED every QUEUED or RUNNING run whose process is gone: a process on this host
      * whose pid is no longer alive, or any process whose last heartbeat is older than {@code staleAfter}.
-     * Runs of live processes are never touched.
+     * Runs of live processes are never touched, nor QUEUED runs created with
+     * {@link NewRun#resumeAfterRestart()}: they wait for the next server ({@link #adoptQueuedRuns}).
      *
      * <p>The rows of the gone processes are deleted. A run whose process is no longer registered at all
      * (it unregistered, or an earlier recovery removed it) is gone too. A QUEUED run created without an
@@ -64,6 +65,26 @@ public interface RunStore extends AutoCloseable {
     default RunRecord create(NewRun run, String processId) {
         throw new UnsupportedOperationException(getClass().getName() + " does not record which process queued a run");
     }
+
+    // ---- the queue (scheduling) ----------------------------------------------------------------------
+
+    /** QUEUED and RUNNING runs with what fair-share scheduling needs, read in one transaction. */
+    QueueSnapshot queueSnapshot();
+
+    /** The run with its place in the queue, if it is QUEUED. */
+    Optional<QueuedRun> queuedRun(String runId);
+
+    /**
+     * Gives {@code processId} (a starting server) the QUEUED runs queued with
+     * {@link NewRun#resumeAfterRestart()} whose process is no longer registered, and returns them in queue
+     * order. Call after {@link #interruptOrphans}, which leaves such runs QUEUED and unregisters dead processes.
+     *
+     * @throws IllegalArgumentException if no process with that id is registered
+     */
+    List<QueuedRun> adoptQueuedRuns(String processId);
+
+    /** The scheduling priority of each of these runs (runs without one are left out). */
+    Map<String, Integer> priorities(Collection<String> runIds);
 
     /** QUEUED → RUNNING, owned by {@code processId}; false if the run was no longer QUEUED. */
     boolean markRunning(String runId, String processId);

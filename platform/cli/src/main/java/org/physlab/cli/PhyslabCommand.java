@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "physlab", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = PhyslabCommand.Version.class,
         description = "Run, record and compare machine-learning experiments from physics and mathematics.",
         subcommands = {PluginsCommand.class, DescribeCommand.class, RunCommand.class, RunsCommand.class,
-                ShowCommand.class, CompareCommand.class, ExportCommand.class, ServeCommand.class,
+                ShowCommand.class, CompareCommand.class, ExportCommand.class, ServeCommand.class, QueueCommand.class,
                 BackupCommand.class, RestoreCommand.class},
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 success; 1 run failed, cancelled or interrupted (or another failure);",

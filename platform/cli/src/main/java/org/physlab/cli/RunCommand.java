@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop the run after this many seconds.")
     Duration timeLimit;
 
+    @Option(names = "--priority", paramLabel = "N", defaultValue = "0",
+            description = "Higher runs first among your own queued runs (default ${DEFAULT-VALUE}).")
+    int priority;
+
     @Option(names = "--json", description = "Print the result as exactly one JSON object on one line.")
     boolean json;
 
@@ -78,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunRecord submit(Physlab lab) {
         LaunchRequest request = new LaunchRequest(experiment, settings, seed, tags, notes, lab.config().user(),
-                timeLimit != null ? timeLimit : lab.config().defaultTimeLimit());
+                timeLimit != null ? timeLimit : lab.config().defaultTimeLimit(), priority);
         try {
             return lab.runs().submit(request);
         } catch (InvalidParametersException e) {

@@ -147,7 +147,7 @@ class PhyslabCliTest {
     @Test
     void theCommandNamesMatchTheDocumentedOnes() {
         CommandLine cl = PhyslabCli.commandLine(new PhyslabCommand());
-        assertEquals(List.of("plugins", "describe", "run", "runs", "show", "compare", "export", "serve", "backup", "restore"),
+        assertEquals(List.of("plugins", "describe", "run", "runs", "show", "compare", "export", "serve", "queue", "backup", "restore"),
                 List.copyOf(cl.getSubcommands().keySet()));
     }
 }

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>The run queue of a server outlives it: runs queued by {@code physlab serve} stay QUEUED when the
+ * server stops or dies, and the next server to start resumes them in the same order
+ * ({@link RunScheduler#resumeQueue}); a command-line process's queued runs end with it.
+ *
  * <p>Crash recovery: every process holds a lease in the store (renewed every
  * {@code heartbeatInterval}). At start, and every {@code staleAfter / 2} while it lives, a process marks
  * INTERRUPTED the runs of processes that are gone (a dead pid on this host, or a lease older than
@@ -79,7 +83,8 @@ public final class Physlab implements AutoCloseable {
     }
 
     /**
-     * Starts everything, recording this process as {@code kind} ("server" for {@code physlab serve}).
+     * Starts everything, recording this process as {@code kind} ("server" for {@code physlab serve}). A
+     * server also resumes the queued runs that a previous server left.
      *
      * @throws IllegalStateException if ND4J cannot load; a {@link org.physlab.store.StoreException} if the
      *         database cannot be opened. Whatever had started is stopped again.
@@ -103,9 +108,10 @@ public final class Physlab implements AutoCloseable {
             opened.add(0, plugins);
             RunScheduler runs = new RunScheduler(store, plugins, compute, new RunScheduler.Settings(lease::processId, host,
                     config.user(), config.maxConcurrentRuns(), config.gpuSlots(), config.defaultTimeLimit(),
-                    Physlab.class.getClassLoader()));
+                    Physlab.class.getClassLoader(), config.perUserCap(), kind == ProcessKind.SERVER));
             opened.add(0, runs);
             plugins.start();
+            if (kind == ProcessKind.SERVER) runs.resumeQueue();
             CatalogListener watcher = new CatalogListener() {
                 @Override
                 public void experimentsRemoving(List<CatalogEntry> entries, String reason) {

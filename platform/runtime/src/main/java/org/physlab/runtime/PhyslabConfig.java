@@ -24,8 +24,11 @@ import org.physlab.store.StoreConfig;
  * <tr><td>physlab.db.user / physlab.db.password</td><td>database credentials (default for H2: sa / empty)</td></tr>
  * <tr><td>physlab.plugins.dirs</td><td>extra plugin folders, separated by the path separator; {@code HOME/plugins} is always watched</td></tr>
  * <tr><td>physlab.plugins.pollMillis</td><td>how often the plugin folders are scanned (default 1000)</td></tr>
- * <tr><td>physlab.runs.maxConcurrent</td><td>runs executing at once (default: number of cores)</td></tr>
- * <tr><td>physlab.runs.gpuSlots</td><td>runs executing at once on a GPU backend (default 1)</td></tr>
+ * <tr><td>physlab.runs.cpuSlots</td><td>CPU slots: runs executing at once (default: number of cores);
+ *     {@code physlab.runs.maxConcurrent} is the older name of the same key</td></tr>
+ * <tr><td>physlab.runs.gpuSlots</td><td>GPU slots: runs executing at once on a GPU backend, where every run
+ *     uses the device (default 1: GPU runs one after another)</td></tr>
+ * <tr><td>physlab.runs.perUserCap</td><td>runs of one user executing at once, 0 for no cap (default 0)</td></tr>
  * <tr><td>physlab.runs.timeLimitSeconds</td><td>default per-run time limit, 0 for none (default 0)</td></tr>
  * <tr><td>physlab.heartbeat.seconds</td><td>how often a process renews its lease (default 5)</td></tr>
  * <tr><td>physlab.recovery.staleSeconds</td><td>a lease older than this marks a process dead (default 30)</td></tr>
@@ -36,7 +39,7 @@ import org.physlab.store.StoreConfig;
 public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store, int maxConcurrentRuns,
                             int gpuSlots, Duration defaultTimeLimit, Duration heartbeatInterval,
                             Duration staleAfter, Duration pluginPollInterval, String serverHost, int serverPort,
-                            String user) {
+                            String user, int perUserCap) {
 
     public static final String HOME_ENV = "PHYSLAB_HOME";
     /** Felix caches are {@code HOME/cache/felix-PID}, one per process. */
@@ -45,8 +48,9 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
     public PhyslabConfig {
         home = home.toAbsolutePath().normalize();
         pluginDirs = List.copyOf(pluginDirs);
-        if (maxConcurrentRuns < 1) throw new IllegalArgumentException("physlab.runs.maxConcurrent must be at least 1");
+        if (maxConcurrentRuns < 1) throw new IllegalArgumentException("physlab.runs.cpuSlots (physlab.runs.maxConcurrent) must be at least 1");
         if (gpuSlots < 1) throw new IllegalArgumentException("physlab.runs.gpuSlots must be at least 1");
+        if (perUserCap < 0) throw new IllegalArgumentException("physlab.runs.perUserCap must be 0 (no cap) or more");
         if (serverPort < 0 || serverPort > 65535) throw new IllegalArgumentException("port must be 0-65535");
         if (defaultTimeLimit != null && (defaultTimeLimit.isZero() || defaultTimeLimit.isNegative())) {
             throw new IllegalArgumentException("physlab.runs.timeLimitSeconds must be positive (or 0 for none)");
@@ -114,7 +118,7 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
         int cores = Runtime.getRuntime().availableProcessors();
         long limit = longOf(p, "physlab.runs.timeLimitSeconds", 0);
         return new PhyslabConfig(home, dirs, store,
-                (int) longOf(p, "physlab.runs.maxConcurrent", cores),
+                (int) longOf(p, "physlab.runs.cpuSlots", longOf(p, "physlab.runs.maxConcurrent", cores)),
                 (int) longOf(p, "physlab.runs.gpuSlots", 1),
                 limit > 0 ? Duration.ofSeconds(limit) : null,
                 Duration.ofSeconds(longOf(p, "physlab.heartbeat.seconds", 5)),
@@ -122,7 +126,8 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
                 Duration.ofMillis(longOf(p, "physlab.plugins.pollMillis", 1000)),
                 p.getOrDefault("physlab.server.host", "127.0.0.1"),
                 (int) longOf(p, "physlab.server.port", 8080),
-                p.getOrDefault("physlab.user", System.getProperty("user.name", "unknown")));
+                p.getOrDefault("physlab.user", System.getProperty("user.name", "unknown")),
+                (int) longOf(p, "physlab.runs.perUserCap", 0));
     }
 
     /**

@@ -25,6 +25,7 @@ class PhyslabConfigTest {
         assertTrue(c.store().jdbcUrl().endsWith(";AUTO_SERVER=TRUE;WRITE_DELAY=0"), "commits survive a killed process");
         assertEquals(Runtime.getRuntime().availableProcessors(), c.maxConcurrentRuns());
         assertEquals(1, c.gpuSlots());
+        assertEquals(0, c.perUserCap(), "no per-user cap unless configured");
         assertNull(c.defaultTimeLimit());
         assertEquals(Duration.ofSeconds(5), c.heartbeatInterval());
         assertEquals(Duration.ofSeconds(30), c.staleAfter());
@@ -42,12 +43,24 @@ class PhyslabConfigTest {
     }
 
     @Test
+    void slotsAndThePerUserCapAreConfiguredAndCpuSlotsWinsOverItsOlderName() {
+        PhyslabConfig c = PhyslabConfig.load(home, Map.of("physlab.runs.cpuSlots", "6", "physlab.runs.maxConcurrent", "3",
+                "physlab.runs.gpuSlots", "2", "physlab.runs.perUserCap", "2"));
+        assertEquals(6, c.maxConcurrentRuns());
+        assertEquals(2, c.gpuSlots());
+        assertEquals(2, c.perUserCap());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PhyslabConfig.load(home, Map.of("physlab.runs.perUserCap", "-1")));
+        assertEquals("physlab.runs.perUserCap must be 0 (no cap) or more", e.getMessage());
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "two")));
         assertEquals("physlab.runs.maxConcurrent must be a whole number, got 'two'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "0")));
-        assertEquals("physlab.runs.maxConcurrent must be at least 1", e.getMessage());
+        assertEquals("physlab.runs.cpuSlots (physlab.runs.maxConcurrent) must be at least 1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home,
                 Map.of("physlab.heartbeat.seconds", "10", "physlab.recovery.staleSeconds", "15")));
         assertEquals("physlab.recovery.staleSeconds (15) must be at least twice physlab.heartbeat.seconds (10), "

@@ -34,6 +34,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.physlab.api.MetricGoal;
 import org.physlab.runtime.Physlab;
 import org.physlab.runtime.plugins.CatalogEntry;
+import org.physlab.runtime.runs.QueueOrder;
 import org.physlab.store.MetricStats;
 import org.physlab.store.RunQuery;
 import org.physlab.store.RunRecord;
@@ -68,8 +70,11 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     /** Refresh visible running rows every this many ticks (about 2 s). */
     private static final int TICKS_PER_PROGRESS_REFRESH = 3;
 
-    /** One grid row: the run and its metric statistics, read with its page. */
-    record Row(RunRecord run, Map<String, MetricStats> stats) {
+    /**
+     * One grid row: the run, its metric statistics, and (while it waits in this server's queue) its
+     * place, read with its page.
+     */
+    record Row(RunRecord run, Map<String, MetricStats> stats, QueueOrder.Place queuePlace) {
         String id() { return run.id(); }
     }
 
@@ -206,6 +211,9 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setSortProperty("created").setWidth("11.5em").setFlexGrow(0).setFrozen(true);
         grid.addColumn(new ComponentRenderer<>(r -> badge(r.run()))).setHeader("Status").setKey("status")
                 .setSortProperty("status").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(RunsView::queueCell)).setHeader(headerText("Queue",
+                        "place in the queue: 1 starts next (fair share between users, then priority, then first in first out)"))
+                .setKey("queue").setTextAlign(ColumnTextAlign.END).setWidth("4.5em").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::experimentCell)).setHeader("Experiment")
                 .setKey("experiment").setSortProperty("experiment").setWidth("11em").setFlexGrow(1);
         lastColumn = grid.addColumn(r -> headline(r, HeadlineMetric::last)).setKey("metric-last")
@@ -243,6 +251,18 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .set("font-size", "var(--lumo-font-size-xs)");
         link.getElement().setAttribute("data-run-id", r.id());
         return link;
+    }
+
+    /** The queue position of a waiting run ("#3"), with why it waits as its tooltip; empty for other runs. */
+    private static Component queueCell(Row r) {
+        Span cell = new Span();
+        QueueOrder.Place place = r.queuePlace();
+        if (place == null) return cell;
+        cell.setText("#" + place.position());
+        cell.getElement().setAttribute("data-queue-position", String.valueOf(place.position()));
+        cell.setTitle(place.waitingFor() == null ? "starting" : "waiting for " + place.waitingFor()
+                + (place.run().priority() != 0 ? " (priority " + place.run().priority() + ")" : ""));
+        return cell;
     }
 
     private static Component badge(RunRecord run) {
@@ -352,9 +372,13 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         List<RunRecord> page = store.list(query().sortedBy(sort).page(offset, limit));
         Map<String, Map<String, MetricStats>> stats = store.metricStats(page.stream().map(RunRecord::id).toList());
         activeRowsShown = page.stream().anyMatch(r -> !r.status().terminal());
+        Map<String, QueueOrder.Place> places = new HashMap<>();
+        if (page.stream().anyMatch(r -> r.status() == RunStatus.QUEUED)) {
+            for (QueueOrder.Place p : lab().runs().queue().places()) places.put(p.run().runId(), p);
+        }
         List<Row> rows = new ArrayList<>(page.size());
         for (RunRecord r : page) {
-            rows.add(new Row(r, stats.getOrDefault(r.id(), Map.of())));
+            rows.add(new Row(r, stats.getOrDefault(r.id(), Map.of()), places.get(r.id())));
         }
         return rows;
     }

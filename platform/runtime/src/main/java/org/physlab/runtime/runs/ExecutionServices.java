@@ -1,7 +1,6 @@
 package org.physlab.runtime.runs;
 
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,12 +11,11 @@ import org.physlab.store.RunStore;
 /**
  * What a {@link RunExecution} needs from its scheduler.
  *
- * @param gpuSlots       permits for runs on an accelerator, or null on the CPU backend
  * @param runClassLoader the context class loader of run threads (the host's loader)
  * @param retirement     the stop request for runs of an experiment whose plugin is going away, or null
  * @param onEnded        told once when a run's outcome is recorded
  */
 record ExecutionServices(RunStore store, ComputeService compute, RunListeners listeners, TelemetryFlusher flusher,
-                         ShieldedStoreCalls storeCalls, ScheduledExecutorService timer, Semaphore gpuSlots,
+                         ShieldedStoreCalls storeCalls, ScheduledExecutorService timer,
                          Supplier<String> processId, ClassLoader runClassLoader,
                          Function<CatalogEntry, StopRequest> retirement, Consumer<RunExecution> onEnded) { }

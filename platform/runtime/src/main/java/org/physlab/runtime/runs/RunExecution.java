@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing the experiment throws, {@link Error}s included, escapes {@link #run()}: the worker thread
  * survives every plugin. The thread is interruptible (by a cancel, a time limit, a plugin update or a
- * shutdown) only while it waits for a GPU slot or runs plugin code, never while the engine talks to
- * the store; its interrupt flag is cleared before the worker takes the next run.
+ * shutdown) only while it runs plugin code, never while the engine talks to the store; its interrupt
+ * flag is cleared before the worker takes the next run. CPU and GPU slots are the scheduler's business:
+ * a worker takes a run only once its slots are free.
  */
 final class RunExecution implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -86,6 +87,32 @@ final class RunExecution implements Runnable {
         }
     }
 
+    /** The run as it was queued. */
+    RunRecord queued() {
+        return queued;
+    }
+
+    /**
+     * Lets go of a run that stays QUEUED in the store for the next server (see
+     * {@link RunScheduler#resumeQueue}): nothing is recorded, waiters get the run as stored.
+     */
+    void leaveQueued() {
+        synchronized (this) {
+            if (ended) return;
+            ended = true;
+        }
+        if (!recorded.compareAndSet(false, true)) return;
+        RunRecord last = queued;
+        try {
+            last = latestRecord();
+            services.onEnded().accept(this);
+        } catch (Throwable e) {
+            LOG.error("could not read run {} while leaving it queued", runId(), e);
+        } finally {
+            done.complete(last);
+        }
+    }
+
     /** Records a run that never started (taken out of the queue) as stopped. */
     void endUnstarted(StopRequest request) {
         StopRequest s;
@@ -125,12 +152,7 @@ final class RunExecution implements Runnable {
         Throwable engineFailure = null;
         LiveRunContext context = null;
         boolean endedElsewhere = false;
-        boolean holdsSlot = false;
         try {
-            holdsSlot = acquireGpuSlot();
-            if (services.gpuSlots() != null && !holdsSlot) {
-                requestStop(StopRequest.interrupted("interrupted while waiting for a GPU slot"));
-            }
             StopRequest retired = services.retirement().apply(entry);
             if (retired != null) requestStop(retired);
             if (stop == null) {
@@ -154,7 +176,6 @@ final class RunExecution implements Runnable {
         } catch (Throwable e) {          // the engine's own trouble (e.g. the store is down); the plugin's is in `attempt`
             engineFailure = e;
         } finally {
-            if (holdsSlot) services.gpuSlots().release();
             me.setName(threadName);
             me.setContextClassLoader(threadLoader);
         }
@@ -197,20 +218,6 @@ final class RunExecution implements Runnable {
         } finally {
             leaveInterruptible();
             if (limit != null) limit.cancel(false);
-        }
-    }
-
-    private boolean acquireGpuSlot() {
-        if (services.gpuSlots() == null) return false;
-        enterInterruptible();
-        try {
-            if (stop != null) return false;
-            services.gpuSlots().acquire();
-            return true;
-        } catch (InterruptedException e) {
-            return false;                // a stop request; the caller sees `stop`
-        } finally {
-            leaveInterruptible();
         }
     }
 

@@ -1,11 +1,14 @@
 package org.physlab.runtime.runs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,17 +35,23 @@ import org.physlab.api.Parameters;
 import org.physlab.runtime.plugins.CatalogEntry;
 import org.physlab.runtime.plugins.ExperimentCatalog;
 import org.physlab.store.NewRun;
+import org.physlab.store.QueuedRun;
 import org.physlab.store.RunRecord;
+import org.physlab.store.RunStatus;
 import org.physlab.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link RunService} of a process: a FIFO queue served by {@code maxConcurrentRuns} worker
- * threads (on an accelerator backend, at most {@code gpuSlots} of them execute at once).
+ * The {@link RunService} of a process: a queue ordered by {@link QueueOrder} (fair share between
+ * users, then priority, then first in first out) and served by {@code maxConcurrentRuns} CPU slots;
+ * on an accelerator backend every run is a GPU run (ND4J sends all of a process's work to its one
+ * device) and at most {@code gpuSlots} of them execute at once; at most {@code perUserCap} runs of one
+ * user execute at once (0: no cap). Runs start only when their slots are free, so no worker ever
+ * sits waiting for the GPU.
  *
  * <p>{@link #submit} checks the experiment and its parameters before anything is stored, records the
- * run QUEUED and queues it. A worker marks it RUNNING, executes it ({@link RunExecution}) and records
+ * run QUEUED (with its priority and time limit, in the store's queue order) and queues it. A worker marks it RUNNING, executes it ({@link RunExecution}) and records
  * SUCCEEDED, FAILED, CANCELLED or INTERRUPTED. Stopping:
  * <ul>
  * <li>{@link #cancel}: a queued run leaves the queue and is recorded CANCELLED at once; a running run
@@ -54,7 +62,9 @@ import org.slf4j.LoggerFactory;
  *     {@code "time limit of N s exceeded"}.</li>
  * <li>{@link #interruptRunsOf} (a plugin is updated or removed) and {@link #shutdown}: recorded
  *     INTERRUPTED with the reason. Runs that ignore the request for the whole wait are recorded
- *     anyway, so a plugin cannot hold the platform up.</li>
+ *     anyway, so a plugin cannot hold the platform up. With {@code resumeQueue} (a server) the queued
+ *     runs are not interrupted by a shutdown: they stay QUEUED in the store and the next server takes
+ *     them over in the same order ({@link #resumeQueue}).</li>
  * </ul>
  *
  * <pre>{@code
@@ -76,18 +86,32 @@ public final class RunScheduler implements RunService, AutoCloseable {
      *                          executes); a supplier because a process taken for dead re-registers
      * @param host              recorded with every run
      * @param defaultUser       recorded when a request names no user
-     * @param maxConcurrentRuns worker threads
+     * @param maxConcurrentRuns CPU slots: runs executing at once (worker threads)
      * @param gpuSlots          runs executing at once when the backend is an accelerator
      * @param defaultTimeLimit  limit of runs whose request sets none, or null for none
      * @param runClassLoader    context class loader of run threads; null for the loader of this class (the host's)
+     * @param perUserCap        runs of one user executing at once; 0 for no cap
+     * @param resumeQueue       queued runs outlive this process (a server): they stay QUEUED at shutdown,
+     *                          and a crash does not interrupt them either, for the next server to resume
      */
     public record Settings(Supplier<String> processId, String host, String defaultUser, int maxConcurrentRuns, int gpuSlots,
-                           Duration defaultTimeLimit, ClassLoader runClassLoader) {
+                           Duration defaultTimeLimit, ClassLoader runClassLoader, int perUserCap, boolean resumeQueue) {
         /** Settings for a process whose id never changes. */
         public Settings(String processId, String host, String defaultUser, int maxConcurrentRuns, int gpuSlots,
-                        Duration defaultTimeLimit, ClassLoader runClassLoader) {
+                        Duration defaultTimeLimit, ClassLoader runClassLoader, int perUserCap, boolean resumeQueue) {
             this(fixed(Objects.requireNonNull(processId, "processId")), host, defaultUser, maxConcurrentRuns, gpuSlots,
-                    defaultTimeLimit, runClassLoader);
+                    defaultTimeLimit, runClassLoader, perUserCap, resumeQueue);
+        }
+
+        /** Settings for a process whose id never changes, without a per-user cap, whose queue ends with it. */
+        public Settings(String processId, String host, String defaultUser, int maxConcurrentRuns, int gpuSlots,
+                        Duration defaultTimeLimit, ClassLoader runClassLoader) {
+            this(processId, host, defaultUser, maxConcurrentRuns, gpuSlots, defaultTimeLimit, runClassLoader, 0, false);
+        }
+
+        /** The slots of {@link QueueOrder}. */
+        public QueueOrder.Slots slots() {
+            return new QueueOrder.Slots(maxConcurrentRuns, gpuSlots, perUserCap);
         }
 
         private static Supplier<String> fixed(String id) {
@@ -100,6 +124,7 @@ public final class RunScheduler implements RunService, AutoCloseable {
             Objects.requireNonNull(defaultUser, "defaultUser");
             if (maxConcurrentRuns < 1) throw new IllegalArgumentException("maxConcurrentRuns must be at least 1");
             if (gpuSlots < 1) throw new IllegalArgumentException("gpuSlots must be at least 1");
+            if (perUserCap < 0) throw new IllegalArgumentException("perUserCap must be 0 (no cap) or more");
             if (defaultTimeLimit != null && (defaultTimeLimit.isZero() || defaultTimeLimit.isNegative())) {
                 throw new IllegalArgumentException("the default time limit must be positive, got " + defaultTimeLimit);
             }
@@ -128,6 +153,20 @@ public final class RunScheduler implements RunService, AutoCloseable {
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private volatile boolean accepting = true;
 
+    /** Guards the queue, the executing runs and the users' last starts. */
+    private final Object queueLock = new Object();
+    /** Runs waiting for their slots, by run id. Guarded by queueLock. */
+    private final Map<String, Queued> waiting = new LinkedHashMap<>();
+    /** Runs holding slots (from dispatch until their thread returns), by run id. Guarded by queueLock. */
+    private final Map<String, QueueOrder.Running> executing = new LinkedHashMap<>();
+    /** When each user's last run started, for fair share. Guarded by queueLock. */
+    private final Map<String, Instant> lastStart = new HashMap<>();
+    /** No run starts any more (shutting down). Guarded by queueLock. */
+    private boolean dispatching = true;
+
+    /** A run waiting in the queue: its execution and its place in the order. */
+    private record Queued(RunExecution execution, QueueOrder.Waiting waiting) { }
+
     public RunScheduler(RunStore store, ExperimentCatalog catalog, ComputeService compute, Settings settings) {
         this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -138,11 +177,11 @@ public final class RunScheduler implements RunService, AutoCloseable {
                 daemonThreads("physlab-run-worker-"));
         timer = new ScheduledThreadPoolExecutor(1, daemonThreads("physlab-run-timer-"));
         timer.setRemoveOnCancelPolicy(true);
-        Semaphore gpuSlots = backend.accelerator() ? new Semaphore(settings.gpuSlots(), true) : null;
-        services = new ExecutionServices(store, compute, listeners, flusher, storeCalls, timer, gpuSlots,
+        services = new ExecutionServices(store, compute, listeners, flusher, storeCalls, timer,
                 settings.processId(), settings.runClassLoader(),
                 entry -> retired.get(entry.experiment()),
                 execution -> active.remove(execution.runId(), execution));
+        lastStart.putAll(store.queueSnapshot().lastStartByUser());
     }
 
     @Override
@@ -164,24 +203,155 @@ public final class RunScheduler implements RunService, AutoCloseable {
         String user = request.user() != null && !request.user().isBlank() ? request.user() : settings.defaultUser();
 
         RunRecord queued = store.create(new NewRun(experimentId, entry.pluginId(), entry.pluginVersion(), parameters.asMap(),
-                seed, backend.backend(), settings.host(), user, request.tags(), request.notes()), settings.processId().get());
-        RunExecution execution = new RunExecution(services, sequence.incrementAndGet(), queued, entry, parameters, limit);
-        active.put(queued.id(), execution);
-        listeners.statusChanged(queued);
-        try {
-            workers.execute(execution);
-        } catch (RejectedExecutionException e) {
-            execution.endUnstarted(StopRequest.interrupted("platform shut down"));
-        }
+                seed, backend.backend(), settings.host(), user, request.tags(), request.notes(), request.priority(),
+                limit == null ? null : Math.max(1, limit.toMillis()), settings.resumeQueue()), settings.processId().get());
+        long queueOrder = store.queuedRun(queued.id()).map(QueuedRun::queueOrder).orElse(Long.MAX_VALUE);
+        enqueue(new RunExecution(services, sequence.incrementAndGet(), queued, entry, parameters, limit),
+                request.priority(), queueOrder, true);
         return queued;
     }
 
+    /**
+     * Takes over the queued runs that a stopped or crashed server left QUEUED (see {@link Settings#resumeQueue})
+     * and queues them in their stored order, with their priorities and time limits. Call once the plugins
+     * are loaded. A run whose experiment is no longer installed, whose plugin changed version meanwhile, or
+     * whose parameters the experiment now rejects is recorded INTERRUPTED with the reason.
+     *
+     * @return the ids of the runs queued again, in queue order
+     */
+    public List<String> resumeQueue() {
+        List<String> resumed = new ArrayList<>();
+        for (QueuedRun q : store.adoptQueuedRuns(settings.processId().get())) {
+            RunRecord run = store.find(q.runId()).orElse(null);
+            if (run == null) continue;
+            String problem = null;
+            CatalogEntry entry = catalog.find(run.experimentId()).orElse(null);
+            Parameters parameters = null;
+            if (entry == null) {
+                problem = "its experiment " + run.experimentId() + " is no longer installed";
+            } else if (!entry.pluginVersion().equals(run.pluginVersion())) {
+                problem = "plugin " + entry.pluginId() + " changed from version " + run.pluginVersion() + " to "
+                        + entry.pluginVersion() + " while the run was queued";
+            } else {
+                try {
+                    parameters = entry.descriptor().parameters().validate(run.parameters());
+                } catch (RuntimeException e) {
+                    problem = "its parameters are no longer valid: " + e.getMessage();
+                }
+            }
+            if (problem != null) {
+                LOG.warn("queued run {} cannot be resumed: {}", run.id(), problem);
+                store.finish(run.id(), RunStatus.INTERRUPTED, "not resumed after the restart: " + problem, Map.of());
+                continue;
+            }
+            Duration limit = q.timeLimitMillis() == null ? null : Duration.ofMillis(q.timeLimitMillis());
+            enqueue(new RunExecution(services, sequence.incrementAndGet(), run, entry, parameters, limit), q.priority(),
+                    q.queueOrder(), false);
+            resumed.add(run.id());
+        }
+        dispatch();         // all at once: the first resumed run must not start before the others are queued
+        if (!resumed.isEmpty()) LOG.info("resumed {} queued run(s) of a previous server: {}", resumed.size(), resumed);
+        return resumed;
+    }
+
+    /**
+     * This process's queue as {@link QueueOrder#plan} orders it (position 1 starts next), and the runs
+     * executing now.
+     */
+    public QueueState queue() {
+        synchronized (queueLock) {
+            return new QueueState(plan(), List.copyOf(executing.values()), settings.slots());
+        }
+    }
+
+    /**
+     * A process's queue at one moment.
+     *
+     * @param places    the waiting runs in the order they start
+     * @param executing the runs holding slots
+     */
+    public record QueueState(List<QueueOrder.Place> places, List<QueueOrder.Running> executing, QueueOrder.Slots slots) {
+        /** The 1-based position of a waiting run, or empty. */
+        public java.util.OptionalInt positionOf(String runId) {
+            return places.stream().filter(p -> p.run().runId().equals(runId)).mapToInt(QueueOrder.Place::position)
+                    .findFirst();
+        }
+    }
+
+    private void enqueue(RunExecution execution, int priority, long queueOrder, boolean dispatchNow) {
+        RunRecord queued = execution.queued();
+        active.put(queued.id(), execution);
+        synchronized (queueLock) {
+            waiting.put(queued.id(), new Queued(execution, new QueueOrder.Waiting(queued.id(), queued.user(), priority,
+                    queueOrder, backend.accelerator())));
+        }
+        listeners.statusChanged(queued);
+        if (dispatchNow) dispatch();
+    }
+
+    /** Guarded by queueLock. */
+    private List<QueueOrder.Place> plan() {
+        return QueueOrder.plan(waiting.values().stream().map(Queued::waiting).toList(), executing.values(), lastStart,
+                settings.slots());
+    }
+
+    /** Starts every waiting run whose slots are free, in queue order. */
+    private void dispatch() {
+        List<Queued> starting = new ArrayList<>();
+        synchronized (queueLock) {
+            if (!dispatching) return;
+            Instant now = Instant.now();
+            for (QueueOrder.Place place : plan()) {
+                if (!place.startsNow()) continue;
+                Queued q = waiting.remove(place.run().runId());
+                executing.put(q.waiting().runId(), new QueueOrder.Running(q.waiting().runId(), q.waiting().user(),
+                        q.waiting().gpu()));
+                lastStart.put(q.waiting().user(), now);
+                starting.add(q);
+            }
+        }
+        for (Queued q : starting) {
+            try {
+                workers.execute(() -> execute(q));
+            } catch (RejectedExecutionException e) {      // shut down between the plan and the hand-over
+                release(q);
+                if (settings.resumeQueue()) {
+                    q.execution().leaveQueued();
+                } else {
+                    q.execution().endUnstarted(StopRequest.interrupted("platform shut down"));
+                }
+            }
+        }
+    }
+
+    /** On a worker: runs the execution, then gives its slots back and starts what they let start. */
+    private void execute(Queued q) {
+        try {
+            q.execution().run();
+        } finally {
+            release(q);
+            dispatch();
+        }
+    }
+
+    private void release(Queued q) {
+        synchronized (queueLock) {
+            executing.remove(q.waiting().runId());
+        }
+    }
+
+    /** Takes a run out of the queue if it is still waiting; true if it was. */
+    private boolean unqueue(RunExecution execution) {
+        synchronized (queueLock) {
+            return waiting.remove(execution.runId()) != null;
+        }
+    }
     @Override
     public boolean cancel(String runId, String reason) {
         RunExecution execution = lookup(runId);
         if (execution == null) return false;
         StopRequest request = StopRequest.cancelled(reason);
-        if (workers.remove(execution)) {
+        if (unqueue(execution)) {
             execution.endUnstarted(request);
             return true;
         }
@@ -254,17 +424,31 @@ public final class RunScheduler implements RunService, AutoCloseable {
     }
 
     /**
-     * Stops accepting runs, records the queued ones INTERRUPTED, stops the running ones (INTERRUPTED with
+     * Stops accepting runs, records the queued ones INTERRUPTED (or, with {@link Settings#resumeQueue}, leaves
+     * them QUEUED in the store for the next server), stops the running ones (INTERRUPTED with
      * {@code reason}), waits up to {@code wait} for them, then stops the engine's threads. Idempotent.
      */
     public void shutdown(String reason, Duration wait) {
         if (!shutDown.compareAndSet(false, true)) return;
         accepting = false;
+        List<Queued> queued;
+        synchronized (queueLock) {
+            dispatching = false;
+            queued = List.copyOf(waiting.values());
+            waiting.clear();
+        }
         workers.shutdown();
         StopRequest request = StopRequest.interrupted(reason);
-        List<Runnable> queued = new ArrayList<>();
-        workers.getQueue().drainTo(queued);
-        for (Runnable r : queued) ((RunExecution) r).endUnstarted(request);
+        for (Queued q : queued) {
+            if (settings.resumeQueue()) {
+                q.execution().leaveQueued();
+            } else {
+                q.execution().endUnstarted(request);
+            }
+        }
+        if (settings.resumeQueue() && !queued.isEmpty()) {
+            LOG.info("{} queued run(s) stay queued for the next server", queued.size());
+        }
         stopAndWait(execution -> true, request, wait);
         timer.shutdownNow();
         flusher.close();
@@ -282,12 +466,13 @@ public final class RunScheduler implements RunService, AutoCloseable {
         if (targets.isEmpty()) return;
         LOG.info("stopping {} run(s): {}", targets.size(), request.reason());
         for (RunExecution t : targets) {
-            if (workers.remove(t)) {
+            if (unqueue(t)) {
                 t.endUnstarted(request);
             } else {
                 t.requestStop(request);
             }
         }
+        dispatch();
         long deadline = System.nanoTime() + wait.toNanos();
         boolean interrupted = false;
         for (RunExecution t : targets) {

@@ -26,6 +26,12 @@ public interface RunService {
     /** Waits until the run ends or the timeout passes, and returns its latest record. */
     RunRecord await(String runId, Duration timeout) throws InterruptedException;
 
+    /**
+     * The queue of this process: waiting runs in the order {@link QueueOrder} starts them (position 1
+     * next), with why each waits, and the runs executing now.
+     */
+    RunScheduler.QueueState queue();
+
     /** Ids of the runs this process has queued or is executing. */
     List<String> activeRunIds();
 

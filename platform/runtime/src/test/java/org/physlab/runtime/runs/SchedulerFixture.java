@@ -59,6 +59,13 @@ final class SchedulerFixture implements AutoCloseable {
         return s;
     }
 
+    /** A scheduler with its own settings (owner process, slots, cap, whether its queue outlives it). */
+    RunScheduler scheduler(RunScheduler.Settings settings, ComputeService compute) {
+        RunScheduler s = new RunScheduler(store, catalog, compute, settings);
+        schedulers.add(s);
+        return s;
+    }
+
     long storedRuns() {
         return store.count(RunQuery.all());
     }

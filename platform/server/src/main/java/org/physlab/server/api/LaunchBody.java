@@ -14,13 +14,15 @@ import org.physlab.server.json.Json;
 
 /**
  * Reads the body of {@code POST /api/runs}:
- * {@code {"experiment": "…", "parameters": {…}, "seed": 42, "tags": […], "notes": "…", "timeLimitSeconds": 60}}.
- * Only {@code experiment} is required. A seed may also be a string of digits, for clients whose
+ * {@code {"experiment": "…", "parameters": {…}, "seed": 42, "tags": […], "notes": "…", "timeLimitSeconds": 60,
+ * "priority": 0, "user": "ada"}}. Only {@code experiment} is required. {@code user} names the run's owner
+ * for fair-share scheduling while the server has no logins (the default is the server's {@code physlab.user});
+ * once users log in, the owner must come from the login instead. A seed may also be a string of digits, for clients whose
  * numbers lose precision beyond 2^53.
  */
 final class LaunchBody {
     private static final Set<String> FIELDS = Set.of("experiment", "parameters", "seed", "tags", "notes",
-            "timeLimitSeconds");
+            "timeLimitSeconds", "priority", "user");
 
     private LaunchBody() { }
 
@@ -37,8 +39,19 @@ final class LaunchBody {
         if (exp == null || !exp.isTextual() || exp.asText().isBlank()) {
             throw ApiException.badRequest("'experiment' (the experiment id, a string) is required");
         }
+        String owner = text(body.get("user"), "user").trim();
         return new LaunchRequest(exp.asText().trim(), parameters(body.get("parameters")), seed(body.get("seed")),
-                tags(body.get("tags")), text(body.get("notes"), "notes"), user, timeLimit(body.get("timeLimitSeconds")));
+                tags(body.get("tags")), text(body.get("notes"), "notes"), owner.isEmpty() ? user : owner,
+                timeLimit(body.get("timeLimitSeconds")), priority(body.get("priority")));
+    }
+
+    private static int priority(JsonNode node) {
+        if (node == null || node.isNull()) return 0;
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw ApiException.badRequest("'priority' must be a whole number (higher runs first among your queued runs), got "
+                    + node);
+        }
+        return node.asInt();
     }
 
     private static Map<String, Object> parameters(JsonNode node) {

@@ -21,6 +21,7 @@ public final class RestApi {
         add(context, new PluginsServlet(lab), "/api/plugins/*");
         add(context, new ExperimentsServlet(lab), "/api/experiments/*");
         add(context, new RunsServlet(lab), "/api/runs/*");
+        add(context, new QueueServlet(lab), "/api/queue");
     }
 
     private static void add(ServletContextHandler context, ApiServlet servlet, String pathSpec) {

@@ -55,7 +55,7 @@ final class RunsServlet extends ApiServlet {
         switch (sub) {
             case "" -> {
                 call.allow("GET");
-                call.json(RunView.of(run));
+                call.json(view(run));
             }
             case "cancel" -> {
                 only(call, 2);
@@ -140,7 +140,8 @@ final class RunsServlet extends ApiServlet {
         body.put("total", store().count(query));
         body.put("offset", offset);
         body.put("limit", limit);
-        body.put("runs", store().list(query).stream().map(RunView::of).toList());
+        var queue = lab.runs().queue();
+        body.put("runs", store().list(query).stream().map(r -> view(r, queue)).toList());
         call.json(body);
     }
 
@@ -205,11 +206,22 @@ final class RunsServlet extends ApiServlet {
                 + text.trim() + "'");
     }
 
+    /** The run with its position if it waits in this server's queue. */
+    private RunView view(RunRecord run) {
+        return view(run, run.status() == org.physlab.store.RunStatus.QUEUED ? lab.runs().queue() : null);
+    }
+
+    private static RunView view(RunRecord run, org.physlab.runtime.runs.RunScheduler.QueueState queue) {
+        if (queue == null || run.status() != org.physlab.store.RunStatus.QUEUED) return RunView.of(run);
+        var position = queue.positionOf(run.id());
+        return RunView.of(run, position.isPresent() ? position.getAsInt() : null);
+    }
+
     private void launch(ApiCall call) throws Exception {
         LaunchRequest request = LaunchBody.parse(call.jsonBody(), lab.config().user());
         RunRecord run = lab.runs().submit(request);
         call.response().setHeader("Location", "/api/runs/" + run.id());
-        call.json(201, RunView.of(run));
+        call.json(201, view(run));
     }
 
     private void cancel(ApiCall call, RunRecord run) throws Exception {
