@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.physlab.runtime.Physlab;
+import org.physlab.runtime.PhyslabConfig;
 import org.physlab.runtime.ProcessKind;
+import org.physlab.server.BindingRule;
 import org.physlab.server.PhyslabServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +22,8 @@ final class ServeCommand implements Callable<Integer> {
     PhyslabCommand physlab;
 
     @Option(names = "--host", paramLabel = "HOST",
-            description = "The interface to listen on (default: physlab.server.host, else 127.0.0.1; 0.0.0.0 for all).")
+            description = "The interface to listen on (default: physlab.server.host, else 127.0.0.1; 0.0.0.0 for all, "
+                    + "which needs physlab.auth.enabled=true).")
     String host;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT",
@@ -34,9 +37,16 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> flags = new LinkedHashMap<>();
         if (host != null) flags.put("physlab.server.host", host);
         if (port != null) flags.put("physlab.server.port", Integer.toString(port));
+        PhyslabConfig config = physlab.config(flags);
+        try {
+            // Before anything starts: a server open to the network without logins is refused.
+            BindingRule.check(config.serverHost(), config.auth().enabled());
+        } catch (IllegalStateException e) {
+            throw CliException.usage(e.getMessage());
+        }
         CountDownLatch stop = new CountDownLatch(1);
         try (Signals signals = Signals.handle(signal -> stop.countDown());
-             Physlab lab = physlab.startLab(flags, ProcessKind.SERVER);
+             Physlab lab = Physlab.start(config, ProcessKind.SERVER);
              PhyslabServer server = new PhyslabServer(lab)) {
             try {
                 server.start();

@@ -150,4 +150,13 @@ class PhyslabCliTest {
         assertEquals(List.of("plugins", "describe", "run", "runs", "show", "compare", "export", "serve", "queue", "backup", "restore"),
                 List.copyOf(cl.getSubcommands().keySet()));
     }
+
+    @Test
+    void serveRefusesAnAddressBeyondThisMachineWithoutAuthenticationBeforeStartingAnything(@org.junit.jupiter.api.io.TempDir Path home) {
+        Outcome o = execute("--home", home.toString(), "serve", "--host", "0.0.0.0", "--port", "0");
+        assertEquals(ExitCodes.USAGE, o.exitCode(), o.toString());
+        assertTrue(o.err().contains("refusing to listen on 0.0.0.0 without authentication"), o.err());
+        assertTrue(o.err().contains("physlab.auth.enabled=true"), o.err());
+        assertTrue(!java.nio.file.Files.exists(home.resolve("db")), "nothing was started, not even the store");
+    }
 }

@@ -34,12 +34,16 @@ import org.physlab.store.StoreConfig;
  * <tr><td>physlab.recovery.staleSeconds</td><td>a lease older than this marks a process dead (default 30)</td></tr>
  * <tr><td>physlab.server.host / physlab.server.port</td><td>where {@code physlab serve} listens (default 127.0.0.1:8080)</td></tr>
  * <tr><td>physlab.user</td><td>the user recorded with runs (default: the OS user)</td></tr>
+ * <tr><td>physlab.auth.enabled</td><td>logins, roles and API tokens (default false; required to bind
+ *     {@code physlab serve} to anything but loopback), see {@link AuthSettings}</td></tr>
+ * <tr><td>physlab.auth.sessionTimeoutMinutes / maxFailedLogins / lockoutMinutes / bcryptCost</td><td>see
+ *     {@link AuthSettings} (defaults 30, 5, 15, 12)</td></tr>
  * </table>
  */
 public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store, int maxConcurrentRuns,
                             int gpuSlots, Duration defaultTimeLimit, Duration heartbeatInterval,
                             Duration staleAfter, Duration pluginPollInterval, String serverHost, int serverPort,
-                            String user, int perUserCap) {
+                            String user, int perUserCap, AuthSettings auth) {
 
     public static final String HOME_ENV = "PHYSLAB_HOME";
     /** Felix caches are {@code HOME/cache/felix-PID}, one per process. */
@@ -48,6 +52,7 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
     public PhyslabConfig {
         home = home.toAbsolutePath().normalize();
         pluginDirs = List.copyOf(pluginDirs);
+        if (auth == null) auth = AuthSettings.DISABLED;
         if (maxConcurrentRuns < 1) throw new IllegalArgumentException("physlab.runs.cpuSlots (physlab.runs.maxConcurrent) must be at least 1");
         if (gpuSlots < 1) throw new IllegalArgumentException("physlab.runs.gpuSlots must be at least 1");
         if (perUserCap < 0) throw new IllegalArgumentException("physlab.runs.perUserCap must be 0 (no cap) or more");
@@ -127,7 +132,25 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
                 p.getOrDefault("physlab.server.host", "127.0.0.1"),
                 (int) longOf(p, "physlab.server.port", 8080),
                 p.getOrDefault("physlab.user", System.getProperty("user.name", "unknown")),
-                (int) longOf(p, "physlab.runs.perUserCap", 0));
+                (int) longOf(p, "physlab.runs.perUserCap", 0),
+                authOf(p));
+    }
+
+    private static AuthSettings authOf(Map<String, String> p) {
+        AuthSettings d = AuthSettings.DISABLED;
+        return new AuthSettings(booleanOf(p, "physlab.auth.enabled", false),
+                Duration.ofMinutes(longOf(p, "physlab.auth.sessionTimeoutMinutes", d.sessionTimeout().toMinutes())),
+                (int) longOf(p, "physlab.auth.maxFailedLogins", d.maxFailedLogins()),
+                Duration.ofMinutes(longOf(p, "physlab.auth.lockoutMinutes", d.lockout().toMinutes())),
+                (int) longOf(p, "physlab.auth.bcryptCost", d.bcryptCost()));
+    }
+
+    private static boolean booleanOf(Map<String, String> p, String key, boolean dflt) {
+        String v = p.get(key);
+        if (v == null || v.isBlank()) return dflt;
+        if (v.trim().equalsIgnoreCase("true")) return true;
+        if (v.trim().equalsIgnoreCase("false")) return false;
+        throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
     }
 
     /**

@@ -43,6 +43,7 @@ public final class PhyslabServer implements AutoCloseable {
 
     /**
      * @param host the interface to bind, e.g. {@code 127.0.0.1} (this machine only) or {@code 0.0.0.0}
+     *             (every interface: only with {@code physlab.auth.enabled=true}, see {@link BindingRule})
      * @param port the port, or 0 for any free one (see {@link #port()} after start)
      */
     public PhyslabServer(Physlab lab, String host, int port) {
@@ -54,6 +55,7 @@ public final class PhyslabServer implements AutoCloseable {
      *                  servlet takes over the root)
      */
     public PhyslabServer(Physlab lab, String host, int port, boolean indexPage) {
+        BindingRule.check(host, lab.config().auth().enabled());
         this.host = host;
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("physlab-http");
