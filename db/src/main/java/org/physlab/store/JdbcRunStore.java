@@ -45,9 +45,11 @@ final class JdbcRunStore implements RunStore {
     private final Supplier<String> newRunId;
     private final ProgressCoalescer progress;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final UserDirectory users;
 
     private JdbcRunStore(Database db, Supplier<String> newRunId) {
         this.db = db;
+        this.users = new UserDirectory(db);
         this.newRunId = newRunId;
         this.progress = new ProgressCoalescer(this::writeProgress, PROGRESS_INTERVAL_MILLIS);
     }
@@ -615,6 +617,43 @@ final class JdbcRunStore implements RunStore {
                 return lines;
             }
         });
+    }
+
+    // ---- deleting and users ---------------------------------------------------------------------------
+
+    @Override
+    public boolean delete(String runId) {
+        requireText(runId, "runId");
+        progress.flush();
+        return db.inTransaction("deleting run " + runId, c -> {
+            String status;
+            try (PreparedStatement select = c.prepareStatement("SELECT status FROM runs WHERE id = ? FOR UPDATE")) {
+                select.setString(1, runId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) return false;
+                    status = rs.getString(1);
+                }
+            }
+            if (!RunStatus.valueOf(status).terminal()) {
+                throw new IllegalStateException("run " + runId + " is " + status + "; cancel it before deleting it");
+            }
+            // metrics has no foreign key (see V1): its points go first, then the cascade takes the rest.
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM metrics WHERE series_id IN (SELECT id FROM metric_series WHERE run_id = ?)")) {
+                delete.setString(1, runId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM runs WHERE id = ?")) {
+                delete.setString(1, runId);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public UserDirectory users() {
+        requireOpen();
+        return users;
     }
 
     // ---- life cycle -------------------------------------------------------------------------------------

@@ -187,6 +187,23 @@ public interface RunStore extends AutoCloseable {
     /** Lines with seq &gt; {@code afterSeq}, in order, at most {@code limit}. */
     List<LogLine> logs(String runId, long afterSeq, int limit);
 
+    // ---- deleting and users ------------------------------------------------------------------------
+
+    /**
+     * Deletes an ended run with everything it recorded (metrics, logs, artifacts, tags).
+     *
+     * @return false if there is no run with this id
+     * @throws IllegalStateException if the run is QUEUED or RUNNING (cancel it first)
+     */
+    default boolean delete(String runId) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot delete runs");
+    }
+
+    /** Users, API tokens and the audit log, kept in the same database (for servers with logins). */
+    default UserDirectory users() {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no users");
+    }
+
     /** Releases connections; an embedded database is closed cleanly. */
     @Override
     void close();

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = "Run, record and compare machine-learning experiments from physics and mathematics.",
         subcommands = {PluginsCommand.class, DescribeCommand.class, RunCommand.class, RunsCommand.class,
                 ShowCommand.class, CompareCommand.class, ExportCommand.class, ServeCommand.class, QueueCommand.class,
-                BackupCommand.class, RestoreCommand.class},
+                BackupCommand.class, RestoreCommand.class, UsersCommand.class, TokensCommand.class},
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 success; 1 run failed, cancelled or interrupted (or another failure);",
                 "2 invalid parameters or usage (nothing stored); 3 unknown experiment or run."})

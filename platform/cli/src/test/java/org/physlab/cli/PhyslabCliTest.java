@@ -147,7 +147,8 @@ class PhyslabCliTest {
     @Test
     void theCommandNamesMatchTheDocumentedOnes() {
         CommandLine cl = PhyslabCli.commandLine(new PhyslabCommand());
-        assertEquals(List.of("plugins", "describe", "run", "runs", "show", "compare", "export", "serve", "queue", "backup", "restore"),
+        assertEquals(List.of("plugins", "describe", "run", "runs", "show", "compare", "export", "serve", "queue", "backup", "restore",
+                "users", "tokens"),
                 List.copyOf(cl.getSubcommands().keySet()));
     }
 

@@ -1,6 +1,7 @@
 package org.physlab.runtime;
 
 import java.time.Duration;
+import org.physlab.store.LoginPolicy;
 
 /**
  * Logins and their limits ({@code physlab.auth.*}). Off by default: a single user on this machine, and
@@ -30,5 +31,10 @@ public record AuthSettings(boolean enabled, Duration sessionTimeout, int maxFail
         if (bcryptCost < 4 || bcryptCost > 31) {
             throw new IllegalArgumentException("physlab.auth.bcryptCost must be 4-31 (10 or more outside tests), got " + bcryptCost);
         }
+    }
+
+    /** How the user directory hashes passwords and locks accounts under these settings. */
+    public LoginPolicy loginPolicy() {
+        return new LoginPolicy(maxFailedLogins, lockout, bcryptCost);
     }
 }
