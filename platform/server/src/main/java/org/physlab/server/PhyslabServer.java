@@ -6,11 +6,14 @@ import java.net.URI;
 import java.util.ServiceLoader;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.physlab.runtime.AuthSettings;
 import org.physlab.runtime.Physlab;
 import org.physlab.server.api.RestApi;
 
@@ -68,6 +71,7 @@ public final class PhyslabServer implements AutoCloseable {
         jetty.addConnector(connector);
         context = new ServletContextHandler();
         context.setContextPath("/");
+        context.setSessionHandler(sessions(lab.config().auth()));
         RestApi.mount(context, lab);
         boolean rootServed = false;
         for (ServerExtension extension : ServiceLoader.load(ServerExtension.class, PhyslabServer.class.getClassLoader())) {
@@ -78,6 +82,20 @@ public final class PhyslabServer implements AutoCloseable {
         if (indexPage && !rootServed) context.addServlet(new ServletHolder("index", new IndexServlet(lab)), "");
         jetty.setHandler(context);
         jetty.setStopTimeout(5_000);
+    }
+
+    /**
+     * HTTP sessions (the web UI's, and a REST password login's): the cookie is HttpOnly and SameSite=Lax,
+     * Secure when the request came over HTTPS, and a session idle for {@code physlab.auth.sessionTimeoutMinutes}
+     * ends (with logins on; without, the servlet default).
+     */
+    private static SessionHandler sessions(AuthSettings auth) {
+        SessionHandler sessions = new SessionHandler();
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.LAX);
+        sessions.setSecureRequestOnly(true);
+        if (auth.enabled()) sessions.setMaxInactiveInterval((int) auth.sessionTimeout().toSeconds());
+        return sessions;
     }
 
     /** The servlet context, to mount more servlets before {@link #start()}. */

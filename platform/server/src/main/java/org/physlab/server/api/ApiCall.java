@@ -19,6 +19,7 @@ public final class ApiCall {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final List<String> segments;
+    private org.physlab.server.auth.Caller caller;
 
     ApiCall(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
@@ -29,6 +30,24 @@ public final class ApiCall {
             for (String s : info.split("/")) if (!s.isEmpty()) parts.add(s);
         }
         this.segments = List.copyOf(parts);
+    }
+
+    /** Who makes the request (set before the handler runs; null only on the public login endpoint). */
+    public org.physlab.server.auth.Caller caller() {
+        return caller;
+    }
+
+    void caller(org.physlab.server.auth.Caller caller) {
+        this.caller = caller;
+    }
+
+    /** The whole decoded path below the context split into segments, e.g. {@code [api, runs, abc, metrics]}. */
+    List<String> fullSegments() {
+        List<String> parts = new ArrayList<>();
+        String whole = (request.getServletPath() == null ? "" : request.getServletPath())
+                + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        for (String s : whole.split("/")) if (!s.isEmpty()) parts.add(s);
+        return parts;
     }
 
     public HttpServletRequest request() {

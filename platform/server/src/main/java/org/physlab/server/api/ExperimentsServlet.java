@@ -2,6 +2,9 @@ package org.physlab.server.api;
 
 import java.util.List;
 import org.physlab.runtime.Physlab;
+import org.physlab.server.auth.Access;
+import org.physlab.server.auth.Authenticator;
+import org.physlab.server.auth.Endpoint;
 import org.physlab.runtime.plugins.CatalogEntry;
 import org.physlab.server.json.ExperimentView;
 
@@ -9,8 +12,14 @@ import org.physlab.server.json.ExperimentView;
 final class ExperimentsServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
-    ExperimentsServlet(Physlab lab) {
-        super(lab);
+    ExperimentsServlet(Physlab lab, Authenticator auth) {
+        super(lab, auth);
+    }
+
+    @Override
+    List<Endpoint> endpoints() {
+        return List.of(Endpoint.get("/api/experiments", Access.READ),
+                Endpoint.get("/api/experiments/{experiment}", Access.READ));
     }
 
     @Override

@@ -1,8 +1,12 @@
 package org.physlab.server.api;
 
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.physlab.runtime.Physlab;
+import org.physlab.server.auth.Access;
+import org.physlab.server.auth.Authenticator;
+import org.physlab.server.auth.Endpoint;
 import org.physlab.runtime.plugins.PluginInfo;
 import org.physlab.server.PhyslabVersion;
 
@@ -10,8 +14,13 @@ import org.physlab.server.PhyslabVersion;
 final class HealthServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
-    HealthServlet(Physlab lab) {
-        super(lab);
+    HealthServlet(Physlab lab, Authenticator auth) {
+        super(lab, auth);
+    }
+
+    @Override
+    List<Endpoint> endpoints() {
+        return List.of(Endpoint.get("/api/health", Access.READ));
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.physlab.runtime.Physlab;
+import org.physlab.server.auth.Access;
+import org.physlab.server.auth.Authenticator;
+import org.physlab.server.auth.Endpoint;
 import org.physlab.runtime.plugins.PluginInfo;
 import org.physlab.server.json.PluginView;
 
@@ -22,8 +25,16 @@ final class PluginsServlet extends ApiServlet {
     static final long MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.jar");
 
-    PluginsServlet(Physlab lab) {
-        super(lab);
+    PluginsServlet(Physlab lab, Authenticator auth) {
+        super(lab, auth);
+    }
+
+    @Override
+    List<Endpoint> endpoints() {
+        return List.of(Endpoint.get("/api/plugins", Access.READ),
+                Endpoint.post("/api/plugins", Access.ADMIN),
+                Endpoint.get("/api/plugins/{plugin}", Access.READ),
+                Endpoint.delete("/api/plugins/{plugin}", Access.ADMIN));
     }
 
     @Override
@@ -43,6 +54,7 @@ final class PluginsServlet extends ApiServlet {
                 call.json(PluginView.of(find(id)));
             } else {
                 if (!lab.plugins().remove(id)) throw unknown(id);
+                audit(call, "plugin.remove", id, null);
                 call.noContent();
             }
         } else {
@@ -84,6 +96,8 @@ final class PluginsServlet extends ApiServlet {
             }
             if (size == 0) throw ApiException.badRequest("the request body is empty; send the jar as the body");
             PluginInfo info = lab.plugins().deploy(tmp, fileName);
+            audit(call, "plugin.install", info.id(), fileName + " (" + size + " bytes), " + info.state()
+                    + (info.error() == null ? "" : ": " + info.error()));
             if ("FAILED".equals(info.state())) {
                 call.json(422, Map.of("error", "plugin " + info.id() + " failed: " + info.error(),
                         "plugin", PluginView.of(info)));

@@ -1,6 +1,10 @@
 package org.physlab.server.api;
 
+import java.util.List;
 import org.physlab.runtime.Physlab;
+import org.physlab.server.auth.Access;
+import org.physlab.server.auth.Authenticator;
+import org.physlab.server.auth.Endpoint;
 import org.physlab.server.json.QueueView;
 
 /**
@@ -10,8 +14,13 @@ import org.physlab.server.json.QueueView;
 final class QueueServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
-    QueueServlet(Physlab lab) {
-        super(lab);
+    QueueServlet(Physlab lab, Authenticator auth) {
+        super(lab, auth);
+    }
+
+    @Override
+    List<Endpoint> endpoints() {
+        return List.of(Endpoint.get("/api/queue", Access.READ));
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.physlab.runtime.Physlab;
+import org.physlab.server.auth.Access;
+import org.physlab.server.auth.Authenticator;
+import org.physlab.server.auth.Endpoint;
 import org.physlab.runtime.runs.LaunchRequest;
 import org.physlab.server.json.ArtifactView;
 import org.physlab.server.json.RunView;
@@ -37,8 +40,25 @@ final class RunsServlet extends ApiServlet {
     static final int MAX_METRIC_PAGE = 100_000;
     static final int MAX_LOG_PAGE = 10_000;
 
-    RunsServlet(Physlab lab) {
-        super(lab);
+    RunsServlet(Physlab lab, Authenticator auth) {
+        super(lab, auth);
+    }
+
+    @Override
+    List<Endpoint> endpoints() {
+        return List.of(Endpoint.get("/api/runs", Access.READ),
+                Endpoint.post("/api/runs", Access.LAUNCH),
+                Endpoint.get("/api/runs/{run}", Access.READ),
+                Endpoint.delete("/api/runs/{run}", Access.OWN_RUN),
+                Endpoint.post("/api/runs/{run}/cancel", Access.OWN_RUN),
+                Endpoint.put("/api/runs/{run}/tags", Access.ANNOTATE),
+                Endpoint.put("/api/runs/{run}/notes", Access.ANNOTATE),
+                Endpoint.get("/api/runs/{run}/metrics", Access.READ),
+                Endpoint.get("/api/runs/{run}/metrics/{key+}", Access.READ),
+                Endpoint.get("/api/runs/{run}/logs", Access.READ),
+                Endpoint.get("/api/runs/{run}/artifacts", Access.READ),
+                Endpoint.get("/api/runs/{run}/artifacts/{name}", Access.READ),
+                Endpoint.get("/api/runs/{run}/export", Access.READ));
     }
 
     @Override
@@ -54,12 +74,14 @@ final class RunsServlet extends ApiServlet {
         String sub = seg.size() > 1 ? seg.get(1) : "";
         switch (sub) {
             case "" -> {
-                call.allow("GET");
-                call.json(view(run));
+                call.allow("GET", "DELETE");
+                if (call.method().equals("GET")) call.json(view(run));
+                else delete(call, run);
             }
             case "cancel" -> {
                 only(call, 2);
                 call.allow("POST");
+                requireMayChange(call, run, "cancel");
                 cancel(call, run);
             }
             case "tags" -> {
@@ -217,8 +239,35 @@ final class RunsServlet extends ApiServlet {
         return RunView.of(run, position.isPresent() ? position.getAsInt() : null);
     }
 
+    /** 403 unless the caller owns the run (a member) or is an admin. */
+    private static void requireMayChange(ApiCall call, RunRecord run, String what) {
+        if (!call.caller().mayChangeRunOf(run.user())) {
+            throw new ApiException(403, call.caller().name() + " may not " + what + " run " + run.id() + " of "
+                    + run.user() + ": members " + what + " their own runs, admins any");
+        }
+    }
+
+    private void delete(ApiCall call, RunRecord run) throws Exception {
+        requireMayChange(call, run, "delete");
+        try {
+            if (!store().delete(run.id())) throw ApiException.notFound("no run '" + run.id() + "'");
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        if (!call.caller().name().equals(run.user())) {
+            audit(call, "run.delete", run.id(), "a run of " + run.user() + " (" + run.experimentId() + ")");
+        }
+        call.noContent();
+    }
+
     private void launch(ApiCall call) throws Exception {
-        LaunchRequest request = LaunchBody.parse(call.jsonBody(), lab.config().user());
+        // With logins the owner is whoever is logged in; without, the body may name one (fair share).
+        boolean loggedIn = call.caller().authenticated();
+        LaunchRequest request = LaunchBody.parse(call.jsonBody(), loggedIn ? call.caller().name() : lab.config().user());
+        if (loggedIn && !request.user().equals(call.caller().name())) {
+            throw new ApiException(403, "runs are owned by the logged-in user (" + call.caller().name()
+                    + "); leave 'user' out of the launch");
+        }
         RunRecord run = lab.runs().submit(request);
         call.response().setHeader("Location", "/api/runs/" + run.id());
         call.json(201, view(run));
@@ -228,13 +277,16 @@ final class RunsServlet extends ApiServlet {
         if (run.status().terminal()) {
             throw ApiException.conflict("run " + run.id() + " has already ended (" + run.status() + ")");
         }
-        if (!lab.runs().cancel(run.id(), "cancelled through the REST API")) {
+        if (!lab.runs().cancel(run.id(), "cancelled through the REST API by " + call.caller().name())) {
             RunRecord now = find(run.id());
             if (now.status().terminal()) {
                 throw ApiException.conflict("run " + run.id() + " has already ended (" + now.status() + ")");
             }
             throw ApiException.conflict("run " + run.id() + " is executed by another process (" + now.processId()
                     + " on " + now.host() + "); cancel it there");
+        }
+        if (!call.caller().name().equals(run.user())) {
+            audit(call, "run.cancel", run.id(), "a run of " + run.user() + " (" + run.experimentId() + ")");
         }
         call.json(202, RunView.of(find(run.id())));
     }
