@@ -1,7 +1,6 @@
 package org.physlab.web;
 
 import com.vaadin.flow.di.LookupInitializer;
-import com.vaadin.flow.server.VaadinServlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -59,12 +58,17 @@ public final class WebUi implements ServerExtension {
                 context.addServletContainerInitializer(initializer, handledClasses(initializer).toArray(Class<?>[]::new));
             }
         }
-        ServletHolder vaadin = new ServletHolder("vaadin", VaadinServlet.class);
+        ServletHolder vaadin = new ServletHolder("vaadin", PhyslabVaadinServlet.class);
         vaadin.setAsyncSupported(true);
         vaadin.setInitOrder(1);
         vaadin.setInitParameter("productionMode", "true");
         // Push streams and long polls outlive the usual request timeout; Atmosphere needs to know the servlet.
         vaadin.setInitParameter("pushLongPollingSuspendTimeout", "-1");
+        if (lab.config().auth().enabled()) {
+            // Heartbeats of an open tab must not keep a login alive: the session ends after
+            // physlab.auth.sessionTimeoutMinutes without a user action. (Vaadin's CSRF protection stays on.)
+            vaadin.setInitParameter("closeIdleSessions", "true");
+        }
         context.addServlet(vaadin, "/*");
     }
 

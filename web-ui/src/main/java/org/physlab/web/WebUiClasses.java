@@ -13,5 +13,7 @@ final class WebUiClasses {
             org.physlab.web.runs.RunsView.class,
             org.physlab.web.run.RunView.class,
             org.physlab.web.compare.CompareView.class,
-            org.physlab.web.plugins.PluginsView.class);
+            org.physlab.web.plugins.PluginsView.class,
+            org.physlab.web.security.LoginView.class,
+            org.physlab.web.admin.AdminView.class);
 }

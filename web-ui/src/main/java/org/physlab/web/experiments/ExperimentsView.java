@@ -165,6 +165,7 @@ public class ExperimentsView extends VerticalLayout {
         spacer.getStyle().set("flex", "1");
         Button launch = new Button("Launch", VaadinIcon.PLAY.create(),
                 click -> click.getSource().getUI().ifPresent(ui -> ui.navigate("launch/" + e.id())));
+        launch.setVisible(org.physlab.web.security.WebAccess.has(org.physlab.store.Role.MEMBER));
         launch.addClassName("launch-button");
         launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         int parameters = d.parameters().parameters().size();

@@ -34,6 +34,9 @@ import org.physlab.api.InvalidParametersException;
 import org.physlab.api.Parameter;
 import org.physlab.api.ParameterSchema;
 import org.physlab.runtime.Physlab;
+import org.physlab.server.auth.Caller;
+import org.physlab.store.Role;
+import org.physlab.web.security.WebAccess;
 import org.physlab.runtime.plugins.CatalogEntry;
 import org.physlab.runtime.runs.LaunchRequest;
 import org.physlab.runtime.runs.UnknownExperimentException;
@@ -104,6 +107,10 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
         submit.addClickShortcut(Key.ENTER).listenOn(form);
         submit.setDisableOnClick(true);
         submit.addClickListener(e -> launch());
+        if (!WebAccess.has(Role.MEMBER)) {
+            submit.setEnabled(false);
+            submit.setTooltipText("Viewers may look at the form but not launch; ask an admin for the member role");
+        }
 
         FormLayout runFields = new FormLayout(seed, tags, notes);
         runFields.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));
@@ -338,8 +345,16 @@ public class LaunchView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         Physlab lab = Lab.current();
+        Caller caller;
+        try {
+            caller = WebAccess.require(Role.MEMBER, "launch runs");
+        } catch (SecurityException e) {
+            showErrors(List.of(FieldError.of("*", e.getMessage())));
+            return;
+        }
+        // The run's owner: the logged-in user (without logins, physlab.user).
         LaunchRequest request = new LaunchRequest(experimentId, collected.raw(), seedValue,
-                LaunchForm.parseTags(tags.getValue()), notes.getValue(), lab.config().user(), null);
+                LaunchForm.parseTags(tags.getValue()), notes.getValue(), caller.name(), null);
         RunRecord run;
         try {
             run = lab.runs().submit(request);

@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.physlab.runtime.plugins.PluginHost;
 import org.physlab.runtime.plugins.PluginInfo;
+import org.physlab.server.auth.Caller;
+import org.physlab.web.security.WebAccess;
 
 /**
  * Receives a plugin jar from the {@code plugin-upload} Upload: streams it into a temporary file (at
@@ -48,7 +50,11 @@ final class PluginJarUpload implements UploadHandler {
         String fileName = event.getFileName() == null ? "" : Path.of(event.getFileName()).getFileName().toString();
         PluginInfo info = null;
         String problem = null;
-        if (!FILE_NAME.matcher(fileName).matches()) {
+        // Plugin jars are code: only admins install them, whatever the page showed.
+        Caller caller = WebAccess.caller(event.getRequest()).orElse(null);
+        if (caller == null || !caller.isAdmin()) {
+            problem = "only admins install plugins" + (caller == null ? "" : "; " + caller.name() + " is " + caller.role());
+        } else if (!FILE_NAME.matcher(fileName).matches()) {
             problem = "'" + fileName + "' is not a plugin jar name: letters, digits, '.', '_' or '-' ending in .jar";
         } else {
             Path tmp = Files.createTempFile("physlab-upload-", ".jar");
@@ -60,6 +66,8 @@ final class PluginJarUpload implements UploadHandler {
                     problem = fileName + " is empty";
                 } else {
                     info = host.deploy(tmp, fileName);
+                    WebAccess.audit(caller, "plugin.install", info.id(), fileName + " (" + size + " bytes), " + info.state()
+                            + ", in the web UI");
                 }
             } catch (RuntimeException e) {
                 problem = "deploying " + fileName + " failed: " + e.getMessage();

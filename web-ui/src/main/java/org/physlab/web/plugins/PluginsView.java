@@ -15,6 +15,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import org.physlab.server.auth.Caller;
+import org.physlab.store.Role;
+import org.physlab.web.security.WebAccess;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.PageTitle;
@@ -91,7 +94,15 @@ public class PluginsView extends VerticalLayout {
                 .set("border-radius", "var(--lumo-border-radius-m)").set("white-space", "pre-wrap")
                 .set("overflow-wrap", "anywhere");
 
+        boolean admin = WebAccess.has(Role.ADMIN);
+        upload.setVisible(admin);
         add(title, intro, grid, upload, result);
+        if (!admin) {
+            Span onlyAdmins = new Span("Plugins are code that runs in this server: only admins install or remove them.");
+            onlyAdmins.setId("plugins-admins-only");
+            onlyAdmins.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            add(onlyAdmins);
+        }
     }
 
     @Override
@@ -197,6 +208,7 @@ public class PluginsView extends VerticalLayout {
     private Component removeButton(PluginInfo p) {
         Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(p));
         remove.setTooltipText("Remove " + p.id());
+        remove.setVisible(WebAccess.has(Role.ADMIN));
         remove.setAriaLabel("Remove plugin " + p.id());
         remove.addClassName("remove-plugin");
         remove.getElement().setAttribute("data-plugin-id", p.id());
@@ -221,8 +233,12 @@ public class PluginsView extends VerticalLayout {
 
     private void remove(PluginInfo p) {
         try {
+            Caller admin = WebAccess.require(Role.ADMIN, "remove plugins");
             boolean removed = Lab.current().plugins().remove(p.id());
+            if (removed) WebAccess.audit(admin, "plugin.remove", p.id(), "in the web UI");
             showResult(removed, removed ? "Plugin " + p.id() + " was removed." : "Plugin " + p.id() + " was already gone.");
+        } catch (SecurityException e) {
+            showResult(false, e.getMessage());
         } catch (RuntimeException e) {
             showResult(false, "Removing " + p.id() + " failed: " + e.getMessage());
         }

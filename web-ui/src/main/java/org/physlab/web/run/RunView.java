@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.physlab.runtime.Physlab;
+import org.physlab.web.security.WebAccess;
 import org.physlab.runtime.plugins.CatalogEntry;
 import org.physlab.store.AmbiguousRunIdException;
 import org.physlab.store.ArtifactInfo;
@@ -196,6 +197,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         clone.setId("run-clone");
         clone.setTooltipText("Open the launch form with this run's parameters and tags (new seed)");
         for (Button b : List.of(cancel, rerun, clone)) b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        boolean mayLaunch = WebAccess.has(org.physlab.store.Role.MEMBER);
+        rerun.setVisible(mayLaunch);
+        clone.setVisible(mayLaunch);
 
         Div header = new Div(title, statusBadge, cancel, rerun, clone);
         header.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)")
@@ -324,8 +328,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         statusBadge.getStyle().set("background", colours[0]).set("color", colours[1]);
 
         boolean active = !status.terminal();
-        cancel.setEnabled(active);
-        cancel.setVisible(active);
+        boolean mayCancel = active && mayCancel();
+        cancel.setEnabled(mayCancel);
+        cancel.setVisible(mayCancel);
         if (!active) cancelMessage.setVisible(false);
 
         if (status == RunStatus.QUEUED) {
@@ -508,8 +513,18 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     // ---- actions -------------------------------------------------------------------------------------
 
+    /** Whether the current user may cancel this run: its owner (a member) or an admin. */
+    private boolean mayCancel() {
+        return WebAccess.caller().map(c -> c.mayChangeRunOf(run.user())).orElse(false);
+    }
+
     private void cancel() {
-        String reason = "cancelled in the web UI by " + lab.config().user();
+        var caller = WebAccess.caller().orElse(null);
+        if (caller == null || !caller.mayChangeRunOf(run.user())) {
+            showCancelProblem("Only the run's owner (" + run.user() + ") or an admin may cancel it.");
+            return;
+        }
+        String reason = "cancelled in the web UI by " + caller.name();
         boolean accepted;
         try {
             accepted = lab.runs().cancel(runId, reason);

@@ -45,10 +45,17 @@ public final class RunningLab implements AutoCloseable {
 
     /** Starts a lab and its server in a fresh temporary home. */
     static RunningLab start() throws IOException {
+        return start(Map.of());
+    }
+
+    /** Starts a lab with more settings (e.g. {@code physlab.auth.enabled=true}) in a fresh temporary home. */
+    static RunningLab start(Map<String, String> settings) throws IOException {
         Path home = Files.createTempDirectory("physlab-browser-home-");
         TestBundles.plugin(home.resolve("plugins"), PLUGIN, "1.0.0",
                 CountExperiment.class, SleepExperiment.class, FailExperiment.class);
-        Physlab lab = Physlab.start(PhyslabConfig.load(home, Map.of("physlab.runs.maxConcurrent", "4")), ProcessKind.SERVER);
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.putIfAbsent("physlab.runs.maxConcurrent", "4");
+        Physlab lab = Physlab.start(PhyslabConfig.load(home, all), ProcessKind.SERVER);
         PhyslabServer server = new PhyslabServer(lab, "127.0.0.1", 0);
         try {
             server.start();
