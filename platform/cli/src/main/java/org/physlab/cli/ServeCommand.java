@@ -44,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw CliException.usage(e.getMessage());
         }
+        if (config.auth().enabled() && config.auth().bcryptCost() < 10) {
+            io.err().println("warning: physlab.auth.bcryptCost=" + config.auth().bcryptCost()
+                    + " is below 10: new password hashes are cheap to guess; use 10 or more outside tests");
+        }
         CountDownLatch stop = new CountDownLatch(1);
         try (Signals signals = Signals.handle(signal -> stop.countDown());
              Physlab lab = Physlab.start(config, ProcessKind.SERVER);
