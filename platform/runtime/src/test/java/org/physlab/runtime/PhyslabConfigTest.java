@@ -1,6 +1,7 @@
 package org.physlab.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,30 @@ class PhyslabConfigTest {
         assertNull(c.defaultTimeLimit());
         assertEquals(Duration.ofSeconds(5), c.heartbeatInterval());
         assertEquals(Duration.ofSeconds(30), c.staleAfter());
+    }
+
+    @Test
+    void loginsAreOffByDefaultAndTheirSettingsAreReadAndChecked() {
+        AuthSettings off = PhyslabConfig.load(home, Map.of()).auth();
+        assertFalse(off.enabled(), "single-user mode is the default");
+        assertEquals(Duration.ofMinutes(30), off.sessionTimeout());
+        assertEquals(5, off.maxFailedLogins());
+        assertEquals(Duration.ofMinutes(15), off.lockout());
+        assertEquals(12, off.bcryptCost());
+
+        AuthSettings on = PhyslabConfig.load(home, Map.of("physlab.auth.enabled", "TRUE", "physlab.auth.sessionTimeoutMinutes", "10",
+                "physlab.auth.maxFailedLogins", "3", "physlab.auth.lockoutMinutes", "60", "physlab.auth.bcryptCost", "10")).auth();
+        assertTrue(on.enabled());
+        assertEquals(Duration.ofMinutes(10), on.sessionTimeout());
+        assertEquals(new org.physlab.store.LoginPolicy(3, Duration.ofMinutes(60), 10), on.loginPolicy());
+
+        IllegalArgumentException yes = assertThrows(IllegalArgumentException.class,
+                () -> PhyslabConfig.load(home, Map.of("physlab.auth.enabled", "yes")));
+        assertEquals("physlab.auth.enabled must be true or false, got 'yes'", yes.getMessage());
+        IllegalArgumentException cost = assertThrows(IllegalArgumentException.class,
+                () -> PhyslabConfig.load(home, Map.of("physlab.auth.bcryptCost", "3")));
+        assertTrue(cost.getMessage().startsWith("physlab.auth.bcryptCost must be 4-31"), cost.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PhyslabConfig.load(home, Map.of("physlab.auth.maxFailedLogins", "0")));
     }
 
     @Test

@@ -163,6 +163,9 @@ class AuthFlowsTest {
         assertEquals(201, send(client, "POST", "/api/users", adminToken,
                 "{\"name\": \"zoe\", \"role\": \"viewer\", \"password\": \"zoe's password\"}").statusCode());
         assertEquals(200, send(client, "PUT", "/api/users/zoe/role", adminToken, "{\"role\": \"member\"}").statusCode());
+        HttpResponse<String> lastAdmin = send(client, "PUT", "/api/users/ada/role", adminToken, "{\"role\": \"member\"}");
+        assertEquals(409, lastAdmin.statusCode(), "the only admin cannot step down");
+        assertTrue(lastAdmin.body().contains("only admin"), lastAdmin.body());
         HttpResponse<String> self = send(client, "DELETE", "/api/users/ada", adminToken, null);
         assertEquals(409, self.statusCode(), "an admin cannot lock everyone out by removing themselves");
         assertEquals(204, send(client, "DELETE", "/api/users/zoe", adminToken, null).statusCode());

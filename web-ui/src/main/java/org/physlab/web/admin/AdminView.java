@@ -117,6 +117,11 @@ public class AdminView extends VerticalLayout {
         select.addValueChangeListener(e -> {
             if (!e.isFromClient() || e.getValue() == null) return;
             Caller admin = WebAccess.require(Role.ADMIN, "change roles");
+            if (u.role() == Role.ADMIN && e.getValue() != Role.ADMIN && directory().adminCount() == 1) {
+                fail(u.name() + " is the only admin; make another user admin first.");
+                refresh();
+                return;
+            }
             directory().setRole(u.name(), e.getValue());
             WebAccess.audit(admin, "user.role", u.name(), "role " + e.getValue());
             Notification.show(u.name() + " is now " + e.getValue(), 3000, Notification.Position.BOTTOM_START);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -79,6 +80,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Span progressMessage = new Span();
     private final Span elapsed = new Span();
     private final Button cancel = new Button("Cancel", VaadinIcon.STOP.create());
+    private final Button delete = new Button("Delete", VaadinIcon.TRASH.create());
     private final Span cancelMessage = new Span();
     private final Div error = new Div();
     private final Div charts = new Div();
@@ -196,12 +198,17 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         Button clone = new Button("Clone with changes", VaadinIcon.COPY_O.create(), e -> toLaunch("clone"));
         clone.setId("run-clone");
         clone.setTooltipText("Open the launch form with this run's parameters and tags (new seed)");
-        for (Button b : List.of(cancel, rerun, clone)) b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        delete.setId("run-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.setTooltipText("Delete this run with its metrics, logs and artifacts");
+        delete.addClickListener(e -> confirmDelete());
+        delete.setVisible(false);
+        for (Button b : List.of(cancel, rerun, clone, delete)) b.addThemeVariants(ButtonVariant.LUMO_SMALL);
         boolean mayLaunch = WebAccess.has(org.physlab.store.Role.MEMBER);
         rerun.setVisible(mayLaunch);
         clone.setVisible(mayLaunch);
 
-        Div header = new Div(title, statusBadge, cancel, rerun, clone);
+        Div header = new Div(title, statusBadge, cancel, rerun, clone, delete);
         header.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)")
                 .set("flex-wrap", "wrap").set("width", "100%");
 
@@ -331,6 +338,7 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
         boolean mayCancel = active && mayCancel();
         cancel.setEnabled(mayCancel);
         cancel.setVisible(mayCancel);
+        delete.setVisible(!active && mayCancel());
         if (!active) cancelMessage.setVisible(false);
 
         if (status == RunStatus.QUEUED) {
@@ -516,6 +524,38 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
     /** Whether the current user may cancel this run: its owner (a member) or an admin. */
     private boolean mayCancel() {
         return WebAccess.caller().map(c -> c.mayChangeRunOf(run.user())).orElse(false);
+    }
+
+    private void confirmDelete() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("delete-run-dialog");
+        dialog.setHeader("Delete run " + runId + "?");
+        dialog.setText("Its parameters, metrics, logs and artifacts are deleted for good (backups keep them).");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Delete");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> deleteRun());
+        dialog.open();
+    }
+
+    /** Deletes the run: its owner (a member) or an admin; an admin deleting another's run is audited. */
+    private void deleteRun() {
+        var caller = WebAccess.caller().orElse(null);
+        if (caller == null || !caller.mayChangeRunOf(run.user())) {
+            showCancelProblem("Only the run's owner (" + run.user() + ") or an admin may delete it.");
+            return;
+        }
+        try {
+            lab.store().delete(runId);
+        } catch (IllegalStateException e) {
+            showCancelProblem(e.getMessage());
+            return;
+        }
+        if (!caller.name().equals(run.user())) {
+            WebAccess.audit(caller, "run.delete", runId, "a run of " + run.user() + " (" + run.experimentId() + "), in the web UI");
+        }
+        Notification.show("Run " + runId + " was deleted.", 3000, Notification.Position.BOTTOM_START);
+        getUI().ifPresent(ui -> ui.navigate(RunsView.class));
     }
 
     private void cancel() {

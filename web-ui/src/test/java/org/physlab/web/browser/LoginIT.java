@@ -2,6 +2,7 @@ package org.physlab.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -16,8 +17,8 @@ import org.physlab.testkit.experiments.count.CountExperiment;
 /**
  * A lab server with logins ({@code physlab.auth.enabled=true}): every page sends a visitor to the login
  * form; a wrong password is refused; the member logs in, lands where they were going, launches a run that
- * is recorded as theirs, does not see the admin's controls, and logs out, after which the pages are
- * closed to them again. Its own lab (the shared one of the other browser tests has no logins).
+ * is recorded as theirs, deletes it, does not see the admin's controls, and logs out, after which the
+ * pages are closed to them again. An admin manages users and API tokens on the admin page. Its own lab (the shared one of the other browser tests has no logins).
  */
 @Tag("browser")
 class LoginIT {
@@ -57,6 +58,14 @@ class LoginIT {
             browser.awaitText("run-status", "SUCCEEDED");
             assertEquals(RunStatus.SUCCEEDED, lab.awaitEnd(runId).status());
             browser.screenshot("launched");
+
+            // A member deletes their own ended run.
+            browser.click("run-delete");
+            browser.click(browser.<WebElement>await("the dialog's Delete button", d -> d.findElements(
+                    org.openqa.selenium.By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null)));
+            browser.awaitRoute("runs");
+            assertTrue(lab.lab().store().find(runId).isEmpty(), "the run is deleted");
 
             browser.open("plugins");
             browser.byId("plugins-admins-only");

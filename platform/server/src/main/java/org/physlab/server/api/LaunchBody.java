@@ -17,7 +17,7 @@ import org.physlab.server.json.Json;
  * {@code {"experiment": "…", "parameters": {…}, "seed": 42, "tags": […], "notes": "…", "timeLimitSeconds": 60,
  * "priority": 0, "user": "ada"}}. Only {@code experiment} is required. {@code user} names the run's owner
  * for fair-share scheduling while the server has no logins (the default is the server's {@code physlab.user});
- * once users log in, the owner must come from the login instead. A seed may also be a string of digits, for clients whose
+ * with logins the owner is the caller, and the servlet refuses a {@code user} naming anyone else. A seed may also be a string of digits, for clients whose
  * numbers lose precision beyond 2^53.
  */
 final class LaunchBody {

@@ -67,6 +67,10 @@ final class UsersServlet extends ApiServlet {
             String name = seg.get(0);
             JsonNode body = call.jsonBody();
             Role role = role(body.isObject() ? text(body, "role") : body.asText());
+            UserAccount before = users.find(name).orElseThrow(() -> ApiException.notFound("no user '" + name + "'"));
+            if (before.role() == Role.ADMIN && role != Role.ADMIN && users.adminCount() == 1) {
+                throw ApiException.conflict(name + " is the only admin; make another user admin first");
+            }
             if (!users.setRole(name, role)) throw ApiException.notFound("no user '" + name + "'");
             audit(call, "user.role", name, "role " + role);
             call.json(view(users.find(name).orElseThrow()));
