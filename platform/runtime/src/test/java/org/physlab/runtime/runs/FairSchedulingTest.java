@@ -169,6 +169,10 @@ class FairSchedulingTest {
 
         first.shutdown("server stopped", java.time.Duration.ofSeconds(5));
         gate.release(1);      // let the interrupted run's thread return
+        // An interrupted acquire returns without the permit; drain it once the thread is gone, or the
+        // first resumed run would take it and end at once, letting the next one start early.
+        SchedulerFixture.waitFor("the interrupted run's thread to return", () -> executingByUser.get("ada").get() == 0);
+        gate.drainPermits();
         RunRecord interrupted = lab.store.find(running).orElseThrow();
         assertEquals(RunStatus.INTERRUPTED, interrupted.status());
         for (String id : queued) assertEquals(RunStatus.QUEUED, lab.record(id).status(), "queued runs wait for the next server");
