@@ -79,7 +79,10 @@ public final class PhyslabServer implements AutoCloseable {
             rootServed |= extension.servesRoot();
         }
         rootServedByExtension = rootServed;
-        if (indexPage && !rootServed) context.addServlet(new ServletHolder("index", new IndexServlet(lab)), "");
+        // The plain index lists the experiments to anyone: only without logins (the web UI has its own).
+        if (indexPage && !rootServed && !lab.config().auth().enabled()) {
+            context.addServlet(new ServletHolder("index", new IndexServlet(lab)), "");
+        }
         jetty.setHandler(context);
         jetty.setStopTimeout(5_000);
     }

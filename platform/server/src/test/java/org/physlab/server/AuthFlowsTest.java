@@ -181,6 +181,14 @@ class AuthFlowsTest {
     }
 
     @Test
+    void withoutTheWebUiNothingOutsideTheApiIsServedToAnonymousVisitors() throws Exception {
+        HttpResponse<String> index = send(HttpClient.newHttpClient(), "GET", "/", null, null);
+        assertFalse(server.servesWebUi());
+        assertEquals(404, index.statusCode(), "the plain index page, which lists experiments, is left out with logins");
+        assertFalse(index.body().contains("testkit.count"), index.body());
+    }
+
+    @Test
     void theSessionIdleTimeoutIsTheConfiguredOne() throws Exception {
         HttpClient browser = browser();
         assertEquals(200, send(browser, "POST", "/api/session", null, login("vic", "vic's password")).statusCode());
