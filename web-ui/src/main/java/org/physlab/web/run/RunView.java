@@ -572,6 +572,9 @@ public class RunView extends VerticalLayout implements BeforeEnterObserver, HasD
             showCancelProblem("Cancelling failed: " + e.getMessage());
             return;
         }
+        if (accepted && !caller.name().equals(run.user())) {
+            WebAccess.audit(caller, "run.cancel", runId, "a run of " + run.user() + " (" + run.experimentId() + "), in the web UI");
+        }
         if (accepted) {
             cancel.setEnabled(false);
             cancelMessage.setVisible(false);
