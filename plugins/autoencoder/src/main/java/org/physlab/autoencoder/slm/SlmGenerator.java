@@ -155,6 +155,11 @@ public final class SlmGenerator {
         return s;
     }
 
+    /** The charges of line bundle {@code id} of B (ids ordered by norm). */
+    public int[] lineBundle(int id) {
+        return Arrays.copyOfRange(k, id * h, id * h + h);
+    }
+
     /** |B|: line bundles with charges in range, slope able to vanish and index in [-3|Gamma|, 0]. */
     public int lineBundleCount() {
         return size;
