@@ -2,10 +2,6 @@ package org.physlab.autoencoder.nets;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -100,8 +96,8 @@ public final class AutoencoderTrainer {
     /** One Adam step of encoder and decoder on a batch. */
     private static final class Step {
         private final AutoencoderArchitecture architecture;
-        private final MultiLayerNetwork encoder;
-        private final MultiLayerNetwork decoder;
+        private final CodingNetwork encoder;
+        private final CodingNetwork decoder;
         private final TrainingOptions options;
         private final boolean variational;
         private final int latent;
@@ -132,8 +128,7 @@ public final class AutoencoderTrainer {
                 }
                 xIn = Nd4j.create(noisy, new long[] {size, d}, 'c');
             }
-            encoder.setInput(xIn);
-            INDArray h = last(encoder.feedForward(true, false));
+            INDArray h = encoder.forward(xIn);
             INDArray z;
             INDArray mu = null;
             INDArray logVar = null;
@@ -150,14 +145,12 @@ public final class AutoencoderTrainer {
             } else {
                 z = h;
             }
-            decoder.setInput(z);
-            INDArray logitsOut = last(decoder.feedForward(true, false));
+            INDArray logitsOut = decoder.forward(z);
             INDArray logits = logitsOut.reshape('c', size, d);
             double reconstruction = Losses.binaryCrossEntropyFromLogits(x, logits) / size;
             // dloss/dlogits = a (sigmoid(l) - x) / B
             INDArray dLogits = Transforms.sigmoid(logits, true).subi(x).muli(options.reconstructionWeight() / size);
-            Pair<Gradient, INDArray> dec = decoder.backpropGradient(dLogits.reshape('c', logitsOut.shape()), LayerWorkspaceMgr.noWorkspaces());
-            INDArray dz = dec.getSecond();
+            INDArray dz = decoder.backward(dLogits.reshape('c', logitsOut.shape()));
             double kl = 0;
             INDArray dh;
             if (variational) {
@@ -170,17 +163,11 @@ public final class AutoencoderTrainer {
             } else {
                 dh = dz;
             }
-            Pair<Gradient, INDArray> enc = encoder.backpropGradient(dh, LayerWorkspaceMgr.noWorkspaces());
-            apply(decoder, dec.getFirst());
-            apply(encoder, enc.getFirst());
+            encoder.backward(dh);
+            decoder.step(iteration);
+            encoder.step(iteration);
             iteration++;
             return new double[] {reconstruction, kl};
-        }
-
-        /** Adam on the gradient (in place, batch size 1: the errors are already means over the batch), then params -= update. */
-        private void apply(MultiLayerNetwork net, Gradient gradient) {
-            net.getUpdater().update(net, gradient, iteration, 0, 1, LayerWorkspaceMgr.noWorkspaces());
-            net.params().subi(gradient.gradient());
         }
     }
 

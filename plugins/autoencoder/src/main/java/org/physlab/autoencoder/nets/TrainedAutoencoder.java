@@ -1,6 +1,5 @@
 package org.physlab.autoencoder.nets;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -29,7 +28,7 @@ public final class TrainedAutoencoder {
         return architecture;
     }
 
-    /** The DL4J encoder and decoder (e.g. to save them with ModelSerializer). */
+    /** The encoder and decoder. */
     public AutoencoderArchitecture.Networks networks() {
         return networks;
     }
@@ -57,7 +56,7 @@ public final class TrainedAutoencoder {
         double[][] logVar = architecture.kind() == AutoencoderKind.VAE ? new double[n][] : null;
         for (int from = 0; from < n; from += CHUNK) {
             int size = Math.min(CHUNK, n - from);
-            INDArray h = networks.encoder().output(AutoencoderTrainer.toMatrix(x, from, size, architecture.inputSize()), false);
+            INDArray h = networks.encoder().output(AutoencoderTrainer.toMatrix(x, from, size, architecture.inputSize()));
             double[][] rows = h.toDoubleMatrix();
             for (int i = 0; i < size; i++) {
                 mean[from + i] = java.util.Arrays.copyOfRange(rows[i], 0, k);
@@ -102,7 +101,7 @@ public final class TrainedAutoencoder {
         for (int from = 0; from < n; from += CHUNK) {
             int size = Math.min(CHUNK, n - from);
             INDArray batch = AutoencoderTrainer.toMatrix(x, from, size, architecture.inputSize());
-            INDArray h = networks.encoder().output(batch, false);
+            INDArray h = networks.encoder().output(batch);
             INDArray mu = h.get(NDArrayIndex.all(), NDArrayIndex.interval(0, k));
             if (architecture.kind() == AutoencoderKind.VAE) {
                 kl += Losses.klDivergence(mu, h.get(NDArrayIndex.all(), NDArrayIndex.interval(k, 2 * k)));
@@ -113,7 +112,7 @@ public final class TrainedAutoencoder {
     }
 
     private INDArray logits(INDArray z, int size) {
-        return networks.decoder().output(z, false).reshape('c', size, architecture.inputSize());
+        return networks.decoder().output(z).reshape('c', size, architecture.inputSize());
     }
 
     /** Mean and log sigma^2 of q(z|x) per row (logVar null for an AE). */

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.physlab.autoencoder.nets.layers.LayerStack;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,13 +25,15 @@ class AutoencoderArchitectureTest {
 
     @Test
     void theMnistConvShapesAreThoseOfTheSlides() {
-        MultiLayerNetwork enc = AutoencoderArchitecture.mnistConv(AutoencoderKind.AE, 2).initialise(1, 1e-3).encoder();
-        var acts = enc.feedForward(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 784), false);
-        assertEquals(java.util.List.of(3L, 64L, 28L, 28L), java.util.Arrays.stream(acts.get(1).shape()).boxed().toList());
-        assertEquals(java.util.List.of(3L, 64L, 4L, 4L), java.util.Arrays.stream(acts.get(5).shape()).boxed().toList());
-        MultiLayerNetwork dec = AutoencoderArchitecture.mnistConv(AutoencoderKind.AE, 2).initialise(1, 1e-3).decoder();
-        assertEquals(java.util.List.of(3L, 1L, 28L, 28L),
-                java.util.Arrays.stream(dec.output(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 2)).shape()).boxed().toList());
+        AutoencoderArchitecture.Networks nets = AutoencoderArchitecture.mnistConv(AutoencoderKind.AE, 2).initialise(1, 1e-3);
+        LayerStack enc = (LayerStack) nets.encoder();
+        assertEquals(java.util.List.of(28 * 28 * 64, 14 * 14 * 64, 12 * 12 * 64, 6 * 6 * 64, 4 * 4 * 64, 2),
+                enc.layers().stream().map(l -> l.outputSize()).toList());
+        assertEquals(java.util.List.of(3L, 2L), java.util.Arrays.stream(enc.output(Nd4j.rand(DataType.FLOAT, 3, 784)).shape()).boxed().toList());
+        LayerStack dec = (LayerStack) nets.decoder();
+        assertEquals(java.util.List.of(7 * 7 * 64, 14 * 14 * 64, 28 * 28 * 64, 28 * 28),
+                dec.layers().stream().map(l -> l.outputSize()).toList());
+        assertEquals(java.util.List.of(3L, 784L), java.util.Arrays.stream(dec.output(Nd4j.rand(DataType.FLOAT, 3, 2)).shape()).boxed().toList());
     }
 
     @Test
