@@ -62,12 +62,26 @@ final class Latencies {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    static String table(List<Row> rows) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-44s %8s %9s %9s %9s %9s%n",
+    /**
+     * The rows as a table; with baseline rows (the same endpoints measured without load), their p50 and p99
+     * and the ratio p99 / baseline p99 beside each.
+     */
+    static String table(List<Row> rows, List<Row> baseline) {
+        java.util.Map<String, Row> base = new java.util.HashMap<>();
+        for (Row r : baseline) base.put(r.endpoint(), r);
+        boolean withBase = !base.isEmpty();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-44s %8s %9s %9s %9s %9s",
                 "latency (ms)", "requests", "p50", "p95", "p99", "max"));
+        if (withBase) b.append(String.format(Locale.ROOT, " %10s %10s %7s", "base p50", "base p99", "x p99"));
+        b.append('\n');
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%-44s %8d %9.1f %9.1f %9.1f %9.1f%n", r.endpoint(), r.count(), r.p50(),
+            b.append(String.format(Locale.ROOT, "%-44s %8d %9.1f %9.1f %9.1f %9.1f", r.endpoint(), r.count(), r.p50(),
                     r.p95(), r.p99(), r.max()));
+            Row o = base.get(r.endpoint());
+            if (withBase && o != null) {
+                b.append(String.format(Locale.ROOT, " %10.1f %10.1f %7.1f", o.p50(), o.p99(), r.p99() / o.p99()));
+            }
+            b.append('\n');
         }
         return b.toString();
     }

@@ -24,7 +24,7 @@ class LoadIT {
     void usersPollingAndLaunchingBesideFourBusySlotsGetNoErrorAndLoseNoMetric() throws Exception {
         int slots = 4;
         LoadTest.Settings settings = new LoadTest.Settings(DISTRIBUTION.toAbsolutePath(), tmp.resolve("home"), tmp.resolve("logs"),
-                Duration.ofSeconds(40), 8, slots, 2, 200, 200, Duration.ofMinutes(5), 7);
+                Duration.ofSeconds(40), 8, slots, 2, 200, 200, Duration.ofMinutes(5), Duration.ofSeconds(10), 7);
         LoadTest.Result result = LoadTest.run(settings, System.out);
         String report = result.report();
         System.out.print(report);

@@ -56,10 +56,12 @@ public final class LoadTest {
      * @param thinkMillis  mean pause of a user between requests
      * @param maxLaunches  at most this many runs are launched
      * @param drainLimit   how long to wait for the last runs after the users stop
+     * @param baseline     how long one user then works alone at the idle server, the baseline of the
+     *                     latencies (0: none)
      * @param seed         the users' random choices
      */
     public record Settings(Path distribution, Path home, Path logs, Duration duration, int users, int cpuSlots, int queueDepth,
-                           long thinkMillis, int maxLaunches, Duration drainLimit, long seed) {
+                           long thinkMillis, int maxLaunches, Duration drainLimit, Duration baseline, long seed) {
         public Settings {
             if (!Files.isExecutable(distribution.resolve("bin/physlab"))) {
                 throw new IllegalArgumentException("no distribution at " + distribution + " (no executable bin/physlab): build it"
@@ -77,6 +79,9 @@ public final class LoadTest {
             if (drainLimit.isNegative() || drainLimit.compareTo(MAX_DURATION) > 0) {
                 throw new IllegalArgumentException("the drain limit must be between 0 and 30 min, got " + drainLimit);
             }
+            if (baseline.isNegative() || baseline.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("the baseline must be between 0 and 5 min, got " + baseline);
+            }
         }
 
         private static void requireRange(String what, long value, long min, long max) {
@@ -90,7 +95,8 @@ public final class LoadTest {
     public record Result(Settings settings, double loadSeconds, double drainSeconds, List<Latencies.Row> latencies,
                          int requests, int deliberateErrors, Map<Workload, Integer> launched, int succeeded,
                          int series, long pointsChecked, long livePointsChecked, int maxExecuting, double meanExecuting,
-                         List<String> failures, List<String> problems, String loadBefore, String loadAfter) {
+                         List<String> failures, List<String> problems, String loadBefore, String loadAfter,
+                         List<Latencies.Row> baselineLatencies) {
 
         /** No request failed and nothing was lost or inconsistent. */
         public boolean passed() {
@@ -116,7 +122,11 @@ public final class LoadTest {
             b.append(String.format(Locale.ROOT, "requests: %d in %.0f s (%.1f/s); failed: %d; deliberate 400/404 answered as"
                     + " expected: %d%n", requests, loadSeconds, requests / Math.max(1e-9, loadSeconds), failures.size(),
                     deliberateErrors));
-            b.append(Latencies.table(latencies));
+            if (!baselineLatencies.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "baseline: 1 user alone for %d s at the idle server afterwards (no run executing);"
+                        + " x: p99 under load / p99 at the baseline%n", s.baseline().toSeconds()));
+            }
+            b.append(Latencies.table(latencies, baselineLatencies));
             int shown = 0;
             for (String f : failures) {
                 if (shown++ == 20) {
@@ -157,6 +167,7 @@ public final class LoadTest {
         log.println("server at " + server.url() + " (pid " + server.pid() + ")");
 
         ApiClient.Tally tally = new ApiClient.Tally();
+        ApiClient.Tally baselineTally = new ApiClient.Tally();
         RunLedger ledger = new RunLedger();
         List<String> problems = new ArrayList<>();
         ApiClient checker = new ApiClient(server.url(), tally, false);
@@ -215,6 +226,15 @@ public final class LoadTest {
 
             log.println("checking " + ledger.all().size() + " runs");
             for (RunLedger.Run run : ledger.all()) verify(checker, run, problems, checked);
+
+            if (!s.baseline().isZero()) {
+                log.println("baseline: one user alone for " + s.baseline().toSeconds() + " s");
+                Thread alone = new Thread(new VirtualUser("load-user-baseline", new ApiClient(server.url(), baselineTally, true),
+                        new Shared(ledger, 0, 0, new Stats()), s.seed() * 1000 + 999, System.nanoTime() + s.baseline().toNanos(),
+                        s.thinkMillis()), "load-baseline");
+                alone.start();
+                alone.join(s.baseline().toMillis() + ApiClient.REQUEST_TIMEOUT.toMillis() + 10_000);
+            }
         } finally {
             if (server.isAlive()) {
                 int exit = server.stop();
@@ -232,10 +252,11 @@ public final class LoadTest {
             launched.merge(run.workload, 1, Integer::sum);
             if (run.status.equals("SUCCEEDED")) succeeded++;
         }
-        List<String> failures = tally.failures.stream().map(Object::toString).toList();
+        List<String> failures = java.util.stream.Stream.concat(tally.failures.stream(), baselineTally.failures.stream())
+                .map(Object::toString).toList();
         return new Result(s, loadSeconds, drainSeconds, tally.latencies.rows(), tally.latencies.total(), tally.deliberate.get(),
                 launched, succeeded, (int) checked[0], checked[1], checked[2], executing.max(), executing.mean(), failures,
-                problems, loadBefore, loadAfter);
+                problems, loadBefore, loadAfter, baselineTally.latencies.total() == 0 ? List.of() : baselineTally.latencies.rows());
     }
 
     /** Polls the runs that have not ended until they do, or the limit passes. */
@@ -244,7 +265,7 @@ public final class LoadTest {
         while (true) {
             List<RunLedger.Run> open = ledger.all().stream().filter(r -> !r.ended()).toList();
             if (open.isEmpty()) return;
-            for (RunLedger.Run run : open) ledger.observe(api.get("GET /api/runs/{id}", "/api/runs/" + run.id));
+            for (RunLedger.Run run : open) ledger.observe("load-test", api.get("GET /api/runs/{id}", "/api/runs/" + run.id));
             if (System.nanoTime() > deadline) {
                 for (RunLedger.Run run : open) {
                     if (!run.ended()) problems.add("run " + run.id + " (" + run.workload.experiment + ") still " + run.status
@@ -445,12 +466,15 @@ public final class LoadTest {
 
     static final String USAGE = """
             usage: loadtest.sh [--duration SECONDS] [--users N] [--slots N] [--queue-depth N] [--think-ms MS]
-                               [--max-runs N] [--drain-seconds S] [--seed N] [--distribution DIR] [--home DIR]
+                               [--max-runs N] [--drain-seconds S] [--baseline-seconds S] [--seed N]
+                               [--distribution DIR] [--home DIR]
               Starts DIR/bin/physlab serve (default distribution/target/physlab) on a fresh home (default a new
               temporary folder, kept with the server's logs), lets N users (default 20) work at its REST API for
               the duration (default 300 s, at most 1800), launching small runs of the shipped experiments to keep
               --slots runs (physlab.runs.cpuSlots, default 8) executing and --queue-depth (default 4) waiting,
-              then checks every answer and every run's metrics and prints the latencies. Exit 0 if nothing failed.
+              then checks every answer and every run's metrics, lets one user work alone at the idle server
+              for --baseline-seconds (default 30) and prints the latencies under load beside that baseline.
+              Exit 0 if nothing failed.
             """;
 
     public static void main(String[] args) throws Exception {
@@ -473,7 +497,7 @@ public final class LoadTest {
             }
             o.put(a.substring(2), value);
         }
-        Set<String> known = Set.of("duration", "users", "slots", "queue-depth", "think-ms", "max-runs", "drain-seconds", "seed",
+        Set<String> known = Set.of("duration", "users", "slots", "queue-depth", "think-ms", "max-runs", "drain-seconds", "baseline-seconds", "seed",
                 "distribution", "home");
         for (String k : o.keySet()) if (!known.contains(k)) usage("unknown option --" + k);
         Settings settings;
@@ -484,6 +508,7 @@ public final class LoadTest {
                     home, home.resolve("logs"), Duration.ofSeconds(number(o, "duration", 300)), (int) number(o, "users", 20),
                     (int) number(o, "slots", 8), (int) number(o, "queue-depth", 4), number(o, "think-ms", 250),
                     (int) number(o, "max-runs", 5000), Duration.ofSeconds(number(o, "drain-seconds", 600)),
+                    Duration.ofSeconds(number(o, "baseline-seconds", 30)),
                     number(o, "seed", 1));
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());

@@ -26,6 +26,8 @@ final class RunLedger {
         volatile String status;
         /** Points read while the run was live, by key and step. Guarded by itself. */
         final Map<String, TreeMap<Long, Double>> seen = new TreeMap<>();
+        /** The last status each user saw. */
+        final Map<String, String> statusSeenBy = new ConcurrentHashMap<>();
         /** The last point count of each key that each user saw in the run's metric statistics, by "user/key". */
         final Map<String, Long> counts = new ConcurrentHashMap<>();
 
@@ -93,16 +95,24 @@ final class RunLedger {
         return all.get(from + random.nextInt(all.size() - from));
     }
 
-    /** Notes the status of a run view from any answer (a list page, one run). */
-    void observe(JsonNode view) {
+    /**
+     * Notes the status of a run view from an answer to one user (a list page, one run). The run counts as
+     * ended once anyone saw it end. A status must not go back from an end to RUNNING or QUEUED between two
+     * reads of the same user (whose requests follow one another; two users' answers may arrive in either
+     * order).
+     */
+    void observe(String user, JsonNode view) {
         if (view == null || !view.hasNonNull("id")) return;
         Run run = runs.get(view.get("id").asText());
         if (run == null) return;
         String status = view.path("status").asText();
-        if (run.ended() && !status.equals(run.status)) {
-            problems.add("run " + run.id + " was " + run.status + " and then " + status);
+        String before = run.statusSeenBy.put(user, status);
+        if (before != null && TERMINAL.contains(before) && !status.equals(before)) {
+            problems.add("run " + run.id + " was " + before + " and then " + status + " (read by " + user + ")");
         }
-        run.status = status;
+        synchronized (run) {
+            if (!run.ended()) run.status = status;
+        }
     }
 
     /**

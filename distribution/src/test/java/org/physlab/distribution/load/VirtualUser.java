@@ -133,7 +133,7 @@ final class VirtualUser implements Runnable {
             default -> "?tag=load&offset=" + random.nextInt(3) * 20 + "&limit=20";
         };
         JsonNode page = api.get("GET /api/runs", "/api/runs" + query);
-        if (page != null) page.path("runs").forEach(shared.ledger()::observe);
+        if (page != null) page.path("runs").forEach(r -> shared.ledger().observe(name, r));
     }
 
     private void openRun() {
@@ -142,7 +142,7 @@ final class VirtualUser implements Runnable {
             listRuns();
             return;
         }
-        shared.ledger().observe(api.get("GET /api/runs/{id}", "/api/runs/" + run.id));
+        shared.ledger().observe(name, api.get("GET /api/runs/{id}", "/api/runs/" + run.id));
     }
 
     private JsonNode metricStats(RunLedger.Run run) {
