@@ -89,7 +89,8 @@ class ServiceUnitIT {
     void itIsHardened() {
         assertEquals("yes", one("NoNewPrivileges"));
         assertEquals("strict", one("ProtectSystem"));
-        assertEquals(HOME, one("ReadWritePaths"), "the home is the one writable path");
+        assertEquals(List.of(HOME, "-/var/backups/physlab"), service.get("ReadWritePaths"),
+                "the home, and the backups the server writes for physlab backup, are the only writable paths");
         assertEquals("yes", one("PrivateTmp"));
         assertEquals("yes", one("ProtectHome"));
         assertTrue(service.get("Environment").stream().anyMatch(e -> e.startsWith("JAVA_OPTS=") && e.contains(
