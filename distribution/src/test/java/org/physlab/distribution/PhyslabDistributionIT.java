@@ -99,7 +99,8 @@ class PhyslabDistributionIT {
             // The plugins shipped in the distribution's plugins/ folder all start.
             List<String> rows = r.out().lines().skip(1).toList();
             assertFalse(rows.isEmpty(), r.toString());
-            assertTrue(rows.stream().allMatch(l -> l.matches("\\S+\\s+\\S+\\s+ACTIVE\\s+.*")), r.toString());
+            // (a plugin module still being written may ship with no experiment yet: ACTIVE, nothing after it)
+            assertTrue(rows.stream().allMatch(l -> l.matches("\\S+\\s+\\S+\\s+ACTIVE(\\s+.*)?")), r.toString());
         } else {
             assertTrue(r.out().startsWith("No plugins installed"), r.toString());
         }
