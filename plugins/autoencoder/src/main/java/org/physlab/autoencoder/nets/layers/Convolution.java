@@ -1,6 +1,5 @@
 package org.physlab.autoencoder.nets.layers;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
@@ -13,7 +12,7 @@ import java.util.random.RandomGenerator;
  * (0 outside the image), Y = Cols W. Backward: dW = Cols^T dY, db = column sums of dY, dCols = dY W^T, and
  * dx is dCols folded back (col2im, summing the overlaps).
  */
-public final class Convolution implements Layer {
+public final class Convolution extends WeightedLayer {
     private static final int K = 3;
     private final int height;
     private final int width;
@@ -22,14 +21,7 @@ public final class Convolution implements Layer {
     private final int pad;
     private final int outHeight;
     private final int outWidth;
-    private final Activation activation;
-    private final float[] weights;      // [(ky * 3 + kx) * channels + c][f]
-    private final float[] bias;
-    private final float[] weightGradient;
-    private final float[] biasGradient;
-    private final Gemm forwardProduct = new Gemm();
-    private final Gemm weightProduct = new Gemm();
-    private final Gemm inputProduct = new Gemm();
+    // weights: [(ky * 3 + kx) * channels + c][f]
     private float[] cols;
     private float[] output;
     private float[] colsError;
@@ -39,6 +31,7 @@ public final class Convolution implements Layer {
      * @param same true for 'same' padding (output as large as the input), false for 'valid' (2 smaller)
      */
     public Convolution(int height, int width, int channels, int filters, boolean same, Activation activation, RandomGenerator random) {
+        super(K * K * channels * filters, K * K * channels, K * K * filters, filters, activation, random);
         this.height = height;
         this.width = width;
         this.channels = channels;
@@ -46,12 +39,6 @@ public final class Convolution implements Layer {
         this.pad = same ? 1 : 0;
         this.outHeight = height + 2 * pad - K + 1;
         this.outWidth = width + 2 * pad - K + 1;
-        this.activation = activation;
-        int rows = K * K * channels;
-        this.weights = LayerStack.glorotUniform(rows * filters, rows, K * K * filters, random);
-        this.bias = new float[filters];
-        this.weightGradient = new float[weights.length];
-        this.biasGradient = new float[filters];
     }
 
     @Override
@@ -90,11 +77,7 @@ public final class Convolution implements Layer {
         }
         output = Layer.ensure(output, rows * filters);
         forwardProduct.multiply(cols, rows, k, false, weights, k, filters, false, output);
-        for (int r = 0; r < rows; r++) {
-            int base = r * filters;
-            for (int f = 0; f < filters; f++) output[base + f] += bias[f];
-        }
-        activation.apply(output, rows * filters);
+        addBiasAndActivate(output, rows * filters);
         return output;
     }
 
@@ -102,12 +85,7 @@ public final class Convolution implements Layer {
     public float[] backward(float[] dy, int batch, boolean wantInputError) {
         int rows = batch * outHeight * outWidth;
         int k = K * K * channels;
-        activation.backward(dy, output, rows * filters);
-        java.util.Arrays.fill(biasGradient, 0f);
-        for (int r = 0; r < rows; r++) {
-            int base = r * filters;
-            for (int f = 0; f < filters; f++) biasGradient[f] += dy[base + f];
-        }
+        backThroughActivationAndBias(dy, output, rows * filters);
         weightProduct.multiply(cols, rows, k, true, dy, rows, filters, false, weightGradient);   // dW = Cols^T dY
         if (!wantInputError) return null;
         colsError = Layer.ensure(colsError, rows * k);
@@ -133,11 +111,6 @@ public final class Convolution implements Layer {
             }
         }
         return inputError;
-    }
-
-    @Override
-    public List<float[][]> parameters() {
-        return List.of(new float[][] {weights, weightGradient}, new float[][] {bias, biasGradient});
     }
 
     @Override

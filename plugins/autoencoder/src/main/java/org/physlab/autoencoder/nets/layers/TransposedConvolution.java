@@ -1,6 +1,5 @@
 package org.physlab.autoencoder.nets.layers;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
@@ -15,7 +14,7 @@ import java.util.random.RandomGenerator;
  * then col2im scatter of P[(b, i, j), (ky, kx, f)]. Backward: dP is the gather of dy over the same patches,
  * dW = X^T dP, dX = dP W^T.
  */
-public final class TransposedConvolution implements Layer {
+public final class TransposedConvolution extends WeightedLayer {
     private static final int K = 3;
     private final int height;
     private final int width;
@@ -25,14 +24,7 @@ public final class TransposedConvolution implements Layer {
     private final int pad;
     private final int outHeight;
     private final int outWidth;
-    private final Activation activation;
-    private final float[] weights;      // [c][(ky * 3 + kx) * filters + f]
-    private final float[] bias;
-    private final float[] weightGradient;
-    private final float[] biasGradient;
-    private final Gemm forwardProduct = new Gemm();
-    private final Gemm weightProduct = new Gemm();
-    private final Gemm inputProduct = new Gemm();
+    // weights: [c][(ky * 3 + kx) * filters + f]
     private float[] input;
     private float[] patches;
     private float[] output;
@@ -41,7 +33,7 @@ public final class TransposedConvolution implements Layer {
 
     public TransposedConvolution(int height, int width, int channels, int filters, int stride, Activation activation,
                                  RandomGenerator random) {
-        if (stride < 1 || stride > K) throw new IllegalArgumentException("stride must be 1 to 3, got " + stride);
+        super(channels * K * K * filters, K * K * filters, K * K * channels, filters, activation, checkStride(stride, random));
         this.height = height;
         this.width = width;
         this.channels = channels;
@@ -50,11 +42,11 @@ public final class TransposedConvolution implements Layer {
         this.pad = (K - stride) / 2;
         this.outHeight = height * stride;
         this.outWidth = width * stride;
-        this.activation = activation;
-        this.weights = LayerStack.glorotUniform(channels * K * K * filters, K * K * filters, K * K * channels, random);
-        this.bias = new float[filters];
-        this.weightGradient = new float[weights.length];
-        this.biasGradient = new float[filters];
+    }
+
+    private static RandomGenerator checkStride(int stride, RandomGenerator random) {
+        if (stride < 1 || stride > K) throw new IllegalArgumentException("stride must be 1 to 3, got " + stride);
+        return random;
     }
 
     @Override
@@ -94,8 +86,7 @@ public final class TransposedConvolution implements Layer {
                 }
             }
         }
-        for (int p = 0; p < n; p += filters) for (int f = 0; f < filters; f++) output[p + f] += bias[f];
-        activation.apply(output, n);
+        addBiasAndActivate(output, n);
         return output;
     }
 
@@ -104,9 +95,7 @@ public final class TransposedConvolution implements Layer {
         int rows = batch * height * width;
         int k = K * K * filters;
         int n = batch * outputSize();
-        activation.backward(dy, output, n);
-        java.util.Arrays.fill(biasGradient, 0f);
-        for (int p = 0; p < n; p += filters) for (int f = 0; f < filters; f++) biasGradient[f] += dy[p + f];
+        backThroughActivationAndBias(dy, output, n);
         patchError = Layer.ensure(patchError, rows * k);
         int row = 0;
         for (int b = 0; b < batch; b++) {
@@ -132,11 +121,6 @@ public final class TransposedConvolution implements Layer {
         inputError = Layer.ensure(inputError, rows * channels);
         inputProduct.multiply(patchError, rows, k, false, weights, channels, k, true, inputError);        // dX = dP W^T
         return inputError;
-    }
-
-    @Override
-    public List<float[][]> parameters() {
-        return List.of(new float[][] {weights, weightGradient}, new float[][] {bias, biasGradient});
     }
 
     @Override
