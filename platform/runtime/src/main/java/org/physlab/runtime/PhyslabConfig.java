@@ -33,6 +33,9 @@ import org.physlab.store.StoreConfig;
  * <tr><td>physlab.heartbeat.seconds</td><td>how often a process renews its lease (default 5)</td></tr>
  * <tr><td>physlab.recovery.staleSeconds</td><td>a lease older than this marks a process dead (default 30)</td></tr>
  * <tr><td>physlab.server.host / physlab.server.port</td><td>where {@code physlab serve} listens (default 127.0.0.1:8080)</td></tr>
+ * <tr><td>physlab.server.forwardedHeaders</td><td>trust the {@code Forwarded} / {@code X-Forwarded-*} headers of a
+ *     reverse proxy on this machine: the request's scheme (so session cookies are {@code Secure} under HTTPS), host and
+ *     client address come from them (default false)</td></tr>
  * <tr><td>physlab.user</td><td>the user recorded with runs (default: the OS user)</td></tr>
  * <tr><td>physlab.auth.enabled</td><td>logins, roles and API tokens (default false; required to bind
  *     {@code physlab serve} to anything but loopback), see {@link AuthSettings}</td></tr>
@@ -43,7 +46,7 @@ import org.physlab.store.StoreConfig;
 public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store, int maxConcurrentRuns,
                             int gpuSlots, Duration defaultTimeLimit, Duration heartbeatInterval,
                             Duration staleAfter, Duration pluginPollInterval, String serverHost, int serverPort,
-                            String user, int perUserCap, AuthSettings auth) {
+                            String user, int perUserCap, AuthSettings auth, boolean forwardedHeaders) {
 
     public static final String HOME_ENV = "PHYSLAB_HOME";
     /** Felix caches are {@code HOME/cache/felix-PID}, one per process. */
@@ -133,7 +136,8 @@ public record PhyslabConfig(Path home, List<Path> pluginDirs, StoreConfig store,
                 (int) longOf(p, "physlab.server.port", 8080),
                 p.getOrDefault("physlab.user", System.getProperty("user.name", "unknown")),
                 (int) longOf(p, "physlab.runs.perUserCap", 0),
-                authOf(p));
+                authOf(p),
+                booleanOf(p, "physlab.server.forwardedHeaders", false));
     }
 
     private static AuthSettings authOf(Map<String, String> p) {

@@ -8,6 +8,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -65,6 +66,8 @@ public final class PhyslabServer implements AutoCloseable {
         jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // behind a reverse proxy on this machine: scheme, host and client address from its X-Forwarded-* headers
+        if (lab.config().forwardedHeaders()) http.addCustomizer(new ForwardedRequestCustomizer());
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
