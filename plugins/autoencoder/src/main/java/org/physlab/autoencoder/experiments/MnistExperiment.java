@@ -159,6 +159,7 @@ public final class MnistExperiment implements Experiment {
         reconstructions(run, model, test, options.noise());
         latentScatter(run, testCodes, test.labels(), names);
         if (latent >= 2) decodedGrid(run, model, testCodes, p.getInt("gridSize"));
+        run.progress(1.0, "done");
 
         Summary.Builder s = Summary.builder()
                 .put("testReconstructionLoss", eval.reconstructionLoss())
