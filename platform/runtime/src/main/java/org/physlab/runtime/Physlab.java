@@ -119,6 +119,13 @@ public final class Physlab implements AutoCloseable {
                 }
             };
             plugins.addListener(watcher);
+            if (kind == ProcessKind.SERVER) {
+                // jars copied into or deleted from a plugin folder are admin actions too: into the audit log
+                plugins.onFolderChange(change -> store.users().audit(
+                        "plugins folder" + (change.owner() == null ? "" : " (file owner " + change.owner() + ")"),
+                        change.action(), change.pluginId(), change.file() + (change.version() == null || change.version().isEmpty() ? "" : ", version " + change.version())
+                                + ", " + change.outcome()));
+            }
 
             Physlab lab = new Physlab(config, compute, store, lease, plugins, runs, watcher);
             Runtime.getRuntime().addShutdownHook(lab.shutdownHook);

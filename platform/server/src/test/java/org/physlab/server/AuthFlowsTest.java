@@ -26,6 +26,7 @@ import org.physlab.store.AuditEntry;
 import org.physlab.store.Role;
 import org.physlab.testkit.TestBundles;
 import org.physlab.testkit.experiments.count.CountExperiment;
+import org.physlab.testkit.experiments.sleep.SleepExperiment;
 
 /**
  * Logins over HTTP with {@code physlab.auth.enabled=true}: passwords, sessions, API tokens from creation
@@ -178,6 +179,22 @@ class AuthFlowsTest {
         assertEquals("zoe", log.get(0).get("target").asText());
         assertEquals("user.role", log.get(1).get("action").asText());
         assertEquals("user.add", log.get(2).get("action").asText());
+    }
+
+    @Test
+    void aJarCopiedIntoThePluginsFolderIsAuditedWithTheFilesOwner() throws Exception {
+        Path jar = TestBundles.plugin(home.resolve("plugins"), "testkit.dropped", "1.0.0", SleepExperiment.class);
+        String owner = java.nio.file.Files.getOwner(jar).getName();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        AuditEntry entry = null;
+        while (entry == null && System.nanoTime() < deadline) {
+            entry = lab.store().users().auditLog(50).stream().filter(e -> "testkit.dropped".equals(e.target())).findFirst().orElse(null);
+            if (entry == null) Thread.sleep(100);
+        }
+        assertTrue(entry != null, "no audit entry for the dropped jar: " + lab.store().users().auditLog(50));
+        assertEquals("plugin.install", entry.action());
+        assertEquals("plugins folder (file owner " + owner + ")", entry.actor());
+        assertTrue(entry.detail().contains(jar.getFileName().toString()) && entry.detail().contains("ACTIVE"), entry.detail());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ public final class PluginHost implements ExperimentCatalog, AutoCloseable {
     private final Path cacheDir;
     private final Duration pollInterval;
     private final ExperimentRegistry registry = new ExperimentRegistry();
+    private volatile java.util.function.Consumer<FolderChange> folderListener = change -> { };
     /** Held while bundles are installed, updated, started, stopped or uninstalled. */
     private final Object lifecycle = new Object();
     /** One per jar file; replaced, never mutated. */
@@ -177,6 +179,21 @@ public final class PluginHost implements ExperimentCatalog, AutoCloseable {
     public List<PluginInfo> plugins() {
         return records.values().stream().map(this::info)
                 .sorted(Comparator.comparing(PluginInfo::id).thenComparing(p -> p.file().toString())).toList();
+    }
+
+    /**
+     * A plugin jar that appeared, changed or disappeared in a plugin folder by itself (copied, replaced or
+     * deleted there, not through {@link #deploy} or {@link #remove}).
+     *
+     * @param action  {@code plugin.install}, {@code plugin.update} or {@code plugin.remove}
+     * @param owner   the file's owner as the operating system reports it (null when removed or unknown)
+     * @param outcome the plugin's state afterwards, e.g. {@code ACTIVE} or {@code FAILED: why}
+     */
+    public record FolderChange(String action, String pluginId, String version, Path file, String owner, String outcome) { }
+
+    /** Hears every {@link FolderChange}, on the watcher's thread; replaces the previous one. */
+    public void onFolderChange(java.util.function.Consumer<FolderChange> listener) {
+        this.folderListener = listener == null ? change -> { } : listener;
     }
 
     /** Scans the folders now and applies what changed (the watcher does this every poll interval). */
@@ -336,16 +353,40 @@ public final class PluginHost implements ExperimentCatalog, AutoCloseable {
         Map<Path, PluginFolders.Snapshot> now = PluginFolders.list(pluginDirs);
         Map<Path, PluginFolders.Snapshot> before = previousPoll;
         previousPoll = now;
+        List<FolderChange> changes = new ArrayList<>();
         for (PluginRecord r : List.copyOf(records.values())) {
             if (!now.containsKey(r.file()) && (!requireStable || !before.containsKey(r.file()))) {
                 uninstall(r, "plugin " + r.id() + " removed");
+                changes.add(new FolderChange("plugin.remove", r.id(), r.version(), r.file(), null, "removed"));
             }
         }
         for (Map.Entry<Path, PluginFolders.Snapshot> jar : now.entrySet()) {
             if (requireStable && !jar.getValue().equals(before.get(jar.getKey()))) continue;
+            PluginRecord was = records.get(jar.getKey());
+            if (was != null && was.snapshot().equals(jar.getValue())) continue;
             apply(jar.getKey(), jar.getValue());
+            PluginRecord is = records.get(jar.getKey());
+            if (is != null) {
+                changes.add(new FolderChange(was == null ? "plugin.install" : "plugin.update", is.id(), is.version(), is.file(),
+                        owner(is.file()), is.error() == null ? "ACTIVE" : "FAILED: " + is.error()));
+            }
         }
         refreshRemovalPending();
+        for (FolderChange change : changes) {
+            try {
+                folderListener.accept(change);
+            } catch (RuntimeException e) {
+                LOG.warn("the plugin folder listener failed on {}: {}", change, e.toString());
+            }
+        }
+    }
+
+    private static String owner(Path file) {
+        try {
+            return Files.getOwner(file).getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     /** Installs, updates or reinstalls the jar at {@code file} unless it is what was last applied. */

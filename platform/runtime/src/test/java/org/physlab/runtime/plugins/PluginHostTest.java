@@ -99,6 +99,40 @@ class PluginHostTest {
         assertEquals(List.of("added testkit.count 1.0.0"), listener.snapshot());
     }
 
+    /** What the server writes to the audit log for jars copied into, replaced in or deleted from the folder. */
+    @Test
+    void changesMadeInTheFolderItselfAreReportedButDeploysAndRemovesAreNot() throws Exception {
+        List<PluginHost.FolderChange> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        startHost();
+        host.onFolderChange(changes::add);
+        host.deploy(TestBundles.plugin(staging, "testkit.matrix", "1.0.0", MatrixProductExperiment.class), "matrix.jar");
+
+        Path counting = plugins.resolve("counting.jar");
+        Files.copy(TestBundles.plugin(staging, "testkit.counting", "1.0.0", CountExperiment.class), counting);
+        Eventually.await("the copied jar is installed", () -> changes.size() == 1, host::plugins);
+        PluginHost.FolderChange installed = changes.get(0);
+        assertEquals("plugin.install", installed.action());
+        assertEquals("testkit.counting", installed.pluginId());
+        assertEquals("1.0.0", installed.version());
+        assertEquals("ACTIVE", installed.outcome());
+        assertEquals(Files.getOwner(counting).getName(), installed.owner());
+
+        Path v2 = TestBundles.plugin(staging.resolve("v2"), "testkit.counting", "1.0.1", CountExperiment.class);
+        Files.copy(v2, counting, StandardCopyOption.REPLACE_EXISTING);
+        Eventually.await("the replaced jar is updated", () -> changes.size() == 2, host::plugins);
+        assertEquals("plugin.update", changes.get(1).action());
+        assertEquals("1.0.1", changes.get(1).version());
+
+        Files.delete(counting);
+        Eventually.await("the deleted jar is removed", () -> changes.size() == 3, host::plugins);
+        assertEquals("plugin.remove", changes.get(2).action());
+        assertEquals("testkit.counting", changes.get(2).pluginId());
+
+        assertTrue(host.remove("testkit.matrix"));
+        host.rescan();
+        assertEquals(3, changes.size(), "deploy() and remove() are reported by their callers, who know the user: " + changes);
+    }
+
     @Test
     void runsAnExperimentFromAnInstalledBundle() throws Exception {
         startHost();
