@@ -30,7 +30,8 @@ class FairSchedulingTest {
     Path home;
     SchedulerFixture lab;
     final Semaphore gate = new Semaphore(0);
-    final List<String> started = Collections.synchronizedList(new ArrayList<>());
+    /** Ids of the runs in the order they started (a run may start before submit() has named it). */
+    final List<String> startedIds = Collections.synchronizedList(new ArrayList<>());
     final Map<String, AtomicInteger> executingByUser = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> mostByUser = new ConcurrentHashMap<>();
     final Map<String, String> names = new ConcurrentHashMap<>();
@@ -40,7 +41,7 @@ class FairSchedulingTest {
         lab = new SchedulerFixture(home);
         lab.catalog.add(TestExperiment.of("test.gate", run -> {
             String user = lab.record(run.runId()).user();
-            started.add(names.getOrDefault(run.runId(), run.runId()));
+            startedIds.add(run.runId());
             int now = executingByUser.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
             mostByUser.computeIfAbsent(user, u -> new AtomicInteger()).accumulateAndGet(now, Math::max);
             try {
@@ -71,6 +72,13 @@ class FairSchedulingTest {
         return id;
     }
 
+    /** The names given to submit() of the runs that started, in start order. */
+    private List<String> started() {
+        synchronized (startedIds) {
+            return startedIds.stream().map(id -> names.getOrDefault(id, id)).toList();
+        }
+    }
+
     private List<String> queueNames(RunScheduler runs) {
         return runs.queue().places().stream().map(p -> names.get(p.run().runId())).toList();
     }
@@ -85,7 +93,7 @@ class FairSchedulingTest {
         RunScheduler runs = scheduler(1, 1, 0, false);
         List<String> ids = new ArrayList<>();
         ids.add(submit(runs, "ada-1", "ada", 0));
-        SchedulerFixture.waitFor("ada's first run to start", () -> started.size() == 1);
+        SchedulerFixture.waitFor("ada's first run to start", () -> startedIds.size() == 1);
         for (int i = 2; i <= 50; i++) ids.add(submit(runs, "ada-" + i, "ada", 0));
         ids.add(submit(runs, "bob-1", "bob", 0));
 
@@ -96,8 +104,8 @@ class FairSchedulingTest {
         assertEquals(RunStatus.QUEUED, lab.record(ids.get(50)).status());
 
         finishAll(runs, ids);
-        assertEquals(List.of("ada-1", "bob-1", "ada-2", "ada-3"), started.subList(0, 4));
-        assertEquals(51, started.size());
+        assertEquals(List.of("ada-1", "bob-1", "ada-2", "ada-3"), started().subList(0, 4));
+        assertEquals(51, startedIds.size());
     }
 
     @Test
@@ -105,7 +113,7 @@ class FairSchedulingTest {
         RunScheduler runs = scheduler(1, 1, 0, false);
         List<String> ids = new ArrayList<>();
         ids.add(submit(runs, "holder", "ada", 0));
-        SchedulerFixture.waitFor("the first run to start", () -> started.size() == 1);
+        SchedulerFixture.waitFor("the first run to start", () -> startedIds.size() == 1);
         ids.add(submit(runs, "plain", "ada", 0));
         ids.add(submit(runs, "urgent", "ada", 5));
         ids.add(submit(runs, "later", "ada", -1));
@@ -114,7 +122,7 @@ class FairSchedulingTest {
         assertEquals(Map.of(ids.get(2), 5), lab.store.priorities(List.of(ids.get(2))));
 
         finishAll(runs, ids);
-        assertEquals(List.of("holder", "urgent", "urgent-too", "plain", "later"), started);
+        assertEquals(List.of("holder", "urgent", "urgent-too", "plain", "later"), started());
     }
 
     @Test
@@ -123,14 +131,14 @@ class FairSchedulingTest {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 3; i++) ids.add(submit(runs, "ada-" + i, "ada", 0));
         ids.add(submit(runs, "bob-1", "bob", 0));
-        SchedulerFixture.waitFor("ada's first and bob's run to start", () -> started.size() == 2);
-        assertEquals(List.of("ada-1", "bob-1"), started);
+        SchedulerFixture.waitFor("ada's first and bob's run to start", () -> startedIds.size() == 2);
+        assertEquals(List.of("ada-1", "bob-1"), started());
         assertEquals(List.of("the per-user cap of 1", "the per-user cap of 1"),
                 runs.queue().places().stream().map(QueueOrder.Place::waitingFor).toList(), "a CPU slot is free, yet ada waits");
 
         finishAll(runs, ids);
         assertEquals(1, mostByUser.get("ada").get(), "never two of ada's runs at once");
-        assertEquals(4, started.size());
+        assertEquals(4, startedIds.size());
     }
 
     @Test
@@ -140,7 +148,7 @@ class FairSchedulingTest {
         ids.add(submit(runs, "ada-1", "ada", 0));
         ids.add(submit(runs, "bob-1", "bob", 0));
         ids.add(submit(runs, "cy-1", "cy", 0));
-        SchedulerFixture.waitFor("the first run to start", () -> started.size() == 1);
+        SchedulerFixture.waitFor("the first run to start", () -> startedIds.size() == 1);
         RunScheduler.QueueState queue = runs.queue();
         assertEquals(1, queue.executing().size(), "one run on the GPU");
         assertTrue(queue.executing().get(0).gpu());
@@ -150,7 +158,7 @@ class FairSchedulingTest {
         finishAll(runs, ids);
         int most = mostByUser.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
         assertEquals(1, most);
-        assertEquals(List.of("ada-1", "bob-1", "cy-1"), started);
+        assertEquals(List.of("ada-1", "bob-1", "cy-1"), started());
     }
 
     @Test
@@ -158,7 +166,7 @@ class FairSchedulingTest {
         RunScheduler first = lab.scheduler(new RunScheduler.Settings(lab.processId, SchedulerFixture.HOST, "tester", 1, 1,
                 null, null, 0, true), SchedulerFixture.FixedCompute.cpu());
         String running = submit(first, "running", "ada", 0);
-        SchedulerFixture.waitFor("the first run to start", () -> started.size() == 1);
+        SchedulerFixture.waitFor("the first run to start", () -> startedIds.size() == 1);
         List<String> queued = new ArrayList<>();
         queued.add(submit(first, "ada-2", "ada", 0));
         queued.add(submit(first, "ada-3", "ada", 7));
@@ -185,13 +193,13 @@ class FairSchedulingTest {
                 null, null, 0, true), SchedulerFixture.FixedCompute.cpu());
         assertEquals(List.of(queued.get(0), queued.get(1), queued.get(2), queued.get(3)), second.resumeQueue(),
                 "taken over in the order they were queued");
-        SchedulerFixture.waitFor("the first resumed run to start", () -> started.size() == 2);
-        List<String> after = new ArrayList<>(List.of(started.get(1)));
+        SchedulerFixture.waitFor("the first resumed run to start", () -> startedIds.size() == 2);
+        List<String> after = new ArrayList<>(List.of(started().get(1)));
         after.addAll(queueNames(second));
         assertEquals(before, after, "the same order as before the restart");
 
         finishAll(second, queued);
-        assertEquals(before, started.subList(1, 5));
+        assertEquals(before, started().subList(1, 5));
         for (String id : queued) assertEquals(nextProcess, lab.record(id).processId());
     }
 }
