@@ -2,7 +2,6 @@ package org.physlab.autoencoder.nets;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -171,10 +170,6 @@ public final class AutoencoderTrainer {
         }
     }
 
-    static INDArray last(java.util.List<INDArray> activations) {
-        return activations.get(activations.size() - 1);
-    }
-
     static INDArray toMatrix(float[][] rows, int from, int size, int width) {
         float[] flat = new float[size * width];
         for (int i = 0; i < size; i++) System.arraycopy(rows[from + i], 0, flat, i * width, width);
@@ -185,9 +180,5 @@ public final class AutoencoderTrainer {
         float[] flat = new float[size * width];
         for (int i = 0; i < size; i++) for (int j = 0; j < width; j++) flat[i * width + j] = (float) rows[from + i][j];
         return Nd4j.create(flat, new long[] {size, width}, 'c');
-    }
-
-    static DataType dataType() {
-        return DataType.FLOAT;
     }
 }
