@@ -363,8 +363,7 @@ public final class PluginHost implements ExperimentCatalog, AutoCloseable {
         for (Map.Entry<Path, PluginFolders.Snapshot> jar : now.entrySet()) {
             if (requireStable && !jar.getValue().equals(before.get(jar.getKey()))) continue;
             PluginRecord was = records.get(jar.getKey());
-            if (was != null && was.snapshot().equals(jar.getValue())) continue;
-            apply(jar.getKey(), jar.getValue());
+            if (!apply(jar.getKey(), jar.getValue())) continue;
             PluginRecord is = records.get(jar.getKey());
             if (is != null) {
                 changes.add(new FolderChange(was == null ? "plugin.install" : "plugin.update", is.id(), is.version(), is.file(),
@@ -389,10 +388,13 @@ public final class PluginHost implements ExperimentCatalog, AutoCloseable {
         }
     }
 
-    /** Installs, updates or reinstalls the jar at {@code file} unless it is what was last applied. */
-    private void apply(Path file, PluginFolders.Snapshot snapshot) {
+    /**
+     * Installs, updates or reinstalls the jar at {@code file} unless it is what was last applied; false when
+     * there was nothing to do.
+     */
+    private boolean apply(Path file, PluginFolders.Snapshot snapshot) {
         PluginRecord current = records.get(file);
-        if (current != null && current.snapshot().equals(snapshot)) return;
+        if (current != null && current.snapshot().equals(snapshot)) return false;
         try {
             if (current == null) {
                 install(file, snapshot);
@@ -405,6 +407,7 @@ public final class PluginHost implements ExperimentCatalog, AutoCloseable {
             records.put(file, PluginRecord.failed(file, snapshot, -1, file.getFileName().toString(), "", null,
                     "unexpected error: " + e));
         }
+        return true;
     }
 
     private void install(Path file, PluginFolders.Snapshot snapshot) {
